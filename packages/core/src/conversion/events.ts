@@ -1,0 +1,69 @@
+import type { Cta, PromptKind } from '../config/schema';
+
+/** Why a customer dismissed a prompt. */
+export type DismissReason = 'not_now' | 'too_expensive' | 'not_needed' | 'other';
+
+/** Fields every event carries. The shape is versioned by `v`; fields are only ever added. */
+export interface BaseEvent {
+  /** Shape version. */
+  v: 1;
+  /** Unique and time-sortable; sinks and reports de-duplicate by it. */
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  customerId: string;
+  /** The customer's monthly recurring revenue when the event happened (plan + add-ons). */
+  mrr: number;
+  sdkVersion: string;
+}
+
+interface TriggerFields {
+  triggerId: string;
+  /** The experiment variant, `control` when the trigger has none. */
+  variant: string;
+}
+
+export type UpgradeKitEvent = BaseEvent &
+  (
+    | { type: 'usage.tracked'; feature: string; amount: number; usage: number }
+    | { type: 'gate.hit'; feature: string }
+    | ({ type: 'trigger.fired' } & TriggerFields)
+    | ({ type: 'prompt.held_out' } & TriggerFields)
+    | ({ type: 'prompt.shown'; kind: PromptKind; placement?: string } & TriggerFields)
+    | ({ type: 'prompt.clicked'; cta: Cta } & TriggerFields)
+    | ({ type: 'prompt.dismissed'; reason?: DismissReason; forever?: boolean } & TriggerFields)
+    | ({ type: 'trial.started'; feature?: string; plan?: string; endsAt: number } & Partial<TriggerFields>)
+    | { type: 'trial.ended'; feature?: string; plan?: string }
+    | ({
+        type: 'upgrade.completed';
+        fromPlan: string;
+        toPlan: string;
+        addOns: Array<{ id: string; quantity: number }>;
+        /** New MRR minus old MRR; negative for a downgrade. */
+        mrrDelta: number;
+      } & Partial<TriggerFields>)
+  );
+
+export type EventType = UpgradeKitEvent['type'];
+
+/** An event of one type. */
+export type EventOf<T extends EventType> = Extract<UpgradeKitEvent, { type: T }>;
+
+/** Receives events as they happen. */
+export interface Sink {
+  send(event: UpgradeKitEvent): void;
+  /** Sends whatever is queued now. */
+  flush?(): Promise<void> | void;
+  /** Releases timers and listeners. */
+  destroy?(): void;
+}
+
+/**
+ * An id that sorts by time: 9 base-36 characters of milliseconds, then 11 random
+ * ones (about 56 bits), so ids made in the same millisecond do not collide.
+ */
+export function createEventId(now: number, random: () => number): string {
+  let id = now.toString(36).padStart(9, '0');
+  while (id.length < 20) id += Math.floor(random() * 36).toString(36);
+  return id;
+}

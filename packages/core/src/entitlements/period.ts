@@ -1,0 +1,52 @@
+import type { ResetPeriod } from '../config/schema';
+
+const DAY = 864e5;
+
+/** Half-open `[start, end)` interval of one usage period, in epoch milliseconds. */
+export interface Period {
+  start: number;
+  end: number;
+}
+
+/**
+ * Adds calendar months in UTC, clamping to the month's last day: Jan 31 + 1
+ * month = Feb 28 (29 in leap years). Always counted from the anchor, so a
+ * Jan 31 anchor gives Feb 29, Mar 31, Apr 30, ... and never drifts to the 28th.
+ */
+export function addMonths(anchor: number, months: number): number {
+  const date = new Date(anchor);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(
+    year,
+    month,
+    Math.min(date.getUTCDate(), lastDay),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+    date.getUTCMilliseconds(),
+  );
+}
+
+/**
+ * The period of `reset` that contains `now`, counted from the customer's
+ * billing anchor. `never` spans all time.
+ */
+export function periodAt(reset: ResetPeriod, anchor: number, now: number): Period {
+  if (reset === 'never') return { start: -Infinity, end: Infinity };
+  if (reset === 'day' || reset === 'week') {
+    const length = reset === 'day' ? DAY : 7 * DAY;
+    const start = anchor + Math.floor((now - anchor) / length) * length;
+    return { start, end: start + length };
+  }
+  const step = reset === 'month' ? 1 : 12;
+  const from = new Date(anchor);
+  const to = new Date(now);
+  const elapsedMonths = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
+  // The estimate can be one step late (e.g. the anchor's day-of-month has not come yet).
+  let index = Math.floor(elapsedMonths / step);
+  while (addMonths(anchor, index * step) > now) index--;
+  while (addMonths(anchor, (index + 1) * step) <= now) index++;
+  return { start: addMonths(anchor, index * step), end: addMonths(anchor, (index + 1) * step) };
+}

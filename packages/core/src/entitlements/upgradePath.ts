@@ -1,0 +1,93 @@
+import type { AddOn, Config, Plan } from '../config/schema';
+import { monthly } from '../config/parseConfig';
+import type { Customer } from './customer';
+
+/** A limit: a count, or no limit at all. 0 means "not granted". */
+export type Limit = number | 'unlimited';
+
+export interface UpgradePath {
+  /** The plan to be on (the current one when only add-ons are needed). */
+  plan: string;
+  /** Add-ons to buy on top of what the customer has. */
+  addOns: Array<{ id: string; quantity: number }>;
+  /** The limit the customer would have. */
+  limit: Limit;
+  /** Monthly recurring revenue this upgrade adds (yearly prices count a twelfth). */
+  mrrDelta: number;
+  currency: string;
+}
+
+const isAvailableOn = (addOn: AddOn, plan: Plan) => !addOn.plans || addOn.plans.includes(plan.id);
+
+/** The limit a plan plus add-ons grant for a feature. Add-on grants stack per unit bought. */
+export function grantedLimit(
+  config: Config,
+  plan: Plan,
+  addOns: ReadonlyArray<{ id: string; quantity: number }>,
+  featureId: string,
+): Limit {
+  let limit = toLimit(plan.grants[featureId]);
+  for (const owned of addOns) {
+    if (limit === 'unlimited') break;
+    const addOn = config.addOns.find((candidate) => candidate.id === owned.id);
+    if (!addOn || !isAvailableOn(addOn, plan)) continue;
+    const extra = toLimit(addOn.grants[featureId]);
+    limit = extra === 'unlimited' ? extra : limit + extra * owned.quantity;
+  }
+  return limit;
+}
+
+function toLimit(grant: true | number | 'unlimited' | undefined): Limit {
+  return grant === true ? 'unlimited' : (grant ?? 0);
+}
+
+function addOnsCost(config: Config, addOns: ReadonlyArray<{ id: string; quantity: number }>, plan: Plan): number {
+  let cost = 0;
+  for (const owned of addOns) {
+    const addOn = config.addOns.find((candidate) => candidate.id === owned.id);
+    if (addOn && isAvailableOn(addOn, plan)) cost += monthly(addOn.price) * owned.quantity;
+  }
+  return cost;
+}
+
+/**
+ * The cheapest way for `customer` to be allowed `needed` units of a feature
+ * (any amount for gates): the same or a higher plan, optionally with one kind
+ * of add-on bought in the smallest quantity that suffices. The customer keeps
+ * the add-ons they own. Ties go to the lower plan. `null` when nothing in the
+ * config allows it.
+ */
+export function findUpgradePath(config: Config, customer: Customer, current: Plan, featureId: string, needed: number): UpgradePath | null {
+  const fits = (limit: Limit) => limit === 'unlimited' || (limit > 0 && needed <= limit);
+  const currentCost = monthly(current.price) + addOnsCost(config, customer.addOns, current);
+  let best: (UpgradePath & { cost: number }) | null = null;
+  const consider = (plan: Plan, extra: UpgradePath['addOns'], limit: Limit) => {
+    const owned = customer.addOns.concat(extra);
+    const cost = monthly(plan.price) + addOnsCost(config, owned, plan);
+    if (best && cost >= best.cost) return;
+    best = { plan: plan.id, addOns: extra, limit, mrrDelta: cost - currentCost, currency: plan.price.currency, cost };
+  };
+
+  for (const plan of config.plans.slice(config.plans.indexOf(current))) {
+    const base = grantedLimit(config, plan, customer.addOns, featureId);
+    if (fits(base)) {
+      if (plan !== current) consider(plan, [], base);
+      continue;
+    }
+    for (const addOn of config.addOns) {
+      if (!isAvailableOn(addOn, plan) || addOn.grants[featureId] === undefined) continue;
+      const ownedQuantity = customer.addOns.find((owned) => owned.id === addOn.id)?.quantity ?? 0;
+      for (let quantity = 1; quantity + ownedQuantity <= (addOn.maxQuantity ?? 1); quantity++) {
+        const extra = [{ id: addOn.id, quantity }];
+        const limit = grantedLimit(config, plan, customer.addOns.concat(extra), featureId);
+        if (fits(limit)) {
+          consider(plan, extra, limit);
+          break;
+        }
+      }
+    }
+  }
+  if (!best) return null;
+  const { cost: _cost, ...path } = best as UpgradePath & { cost: number };
+  return path;
+}

@@ -1,0 +1,70 @@
+import type { KeyValueStorage } from './platform';
+import type { WarningHandler } from './utils/log';
+
+/** Versioned prefix of every key UpgradeKit writes; bump the version when a stored shape changes. */
+export const STORAGE_PREFIX = 'upgradekit:v1:';
+
+/** JSON storage that never throws. */
+export interface SafeStorage {
+  read<T>(key: string): T | undefined;
+  write(key: string, value: unknown): void;
+  remove(key: string): void;
+}
+
+/**
+ * Wraps platform storage so that a disabled storage (it throws on access), a
+ * full one (quota errors) or corrupt JSON only costs persistence, with a
+ * warning, and never the running session: values then live in memory.
+ */
+export function createSafeStorage(storage: KeyValueStorage | null, warn: WarningHandler): SafeStorage {
+  const memory = new Map<string, string>();
+  let backend = storage;
+  const fallBack = (what: string, error: unknown) => {
+    warn(`storage ${what} failed (${error instanceof Error ? error.name + ': ' + error.message : String(error)}); keeping state in memory for this page`);
+    backend = null;
+  };
+  return {
+    read(key) {
+      const fullKey = STORAGE_PREFIX + key;
+      let text = memory.get(fullKey) ?? null;
+      if (text === null && backend) {
+        try {
+          text = backend.getItem(fullKey);
+        } catch (error) {
+          fallBack('read', error);
+        }
+      }
+      if (text === null) return undefined;
+      try {
+        return JSON.parse(text);
+      } catch {
+        // Left in place: the next write replaces it, and nothing else is touched.
+        warn(`stored data under "${fullKey}" is not valid JSON; starting from the server's data`);
+        return undefined;
+      }
+    },
+    write(key, value) {
+      const fullKey = STORAGE_PREFIX + key;
+      const text = JSON.stringify(value);
+      if (backend) {
+        try {
+          backend.setItem(fullKey, text);
+          memory.delete(fullKey);
+          return;
+        } catch (error) {
+          fallBack('write', error);
+        }
+      }
+      memory.set(fullKey, text);
+    },
+    remove(key) {
+      const fullKey = STORAGE_PREFIX + key;
+      memory.delete(fullKey);
+      try {
+        backend?.removeItem(fullKey);
+      } catch (error) {
+        fallBack('remove', error);
+      }
+    },
+  };
+}
