@@ -1,5 +1,5 @@
 export { createUpgradeKit } from './client';
-export type { FeatureId, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client';
+export type { FeatureId, TriggerExplanation, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client';
 
 export { assertConfig, defineConfig, monthly, parseConfig, UpgradeKitConfigError } from './config/parseConfig';
 export type { ParseConfigResult } from './config/parseConfig';
@@ -29,8 +29,28 @@ export { parseCustomer } from './entitlements/customer';
 export type { Customer, CustomerInput, CustomerTrial, ParseCustomerResult, UsageEntry } from './entitlements/customer';
 export { addMonths, periodAt } from './entitlements/period';
 export type { Period } from './entitlements/period';
-export { findUpgradePath, grantedLimit } from './entitlements/upgradePath';
+export { findUpgradePath, grantedLimit, mrrOf } from './entitlements/upgradePath';
 export type { Limit, UpgradePath } from './entitlements/upgradePath';
+
+export { trialEligibility, trialStatus } from './entitlements/trials';
+export type { StartTrialResult, TrialStatus, TrialTarget } from './entitlements/trials';
+
+export { countWithin, increment } from './signals/counter';
+export type { Counter } from './signals/counter';
+export { projectUsage } from './signals/forecast';
+export { dependencies, evaluate } from './triggers/evaluate';
+export type { Evaluation, EvaluationContext, LeafExplanation, TrialState } from './triggers/evaluate';
+
+export { DEFAULT_CAPS, isInterrupting, selectPrompts } from './prompts/arbiter';
+export type { ArbiterInput, PromptHistory } from './prompts/arbiter';
+export { assignVariant, CONTROL, hashToUnit, HOLDOUT } from './prompts/experiment';
+export type { ActivePrompt } from './prompts/activePrompt';
+
+export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attribution';
+export type { Touch } from './conversion/attribution';
+export { createEventId } from './conversion/events';
+export type { BaseEvent, DismissReason, EventOf, EventType, Sink, UpgradeKitEvent } from './conversion/events';
+export { SDK_VERSION } from './version';
 
 export { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, createMemoryTabs } from './platform';
 export type { KeyValueStorage, MemoryPlatform, MemoryPlatformOptions, MemoryTabs, Platform, TabChannel } from './platform';

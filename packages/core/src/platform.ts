@@ -36,6 +36,12 @@ export interface Platform {
   onHide(listener: () => void): () => void;
   /** Opens a channel to the other tabs, or `null` when tabs cannot talk. */
   openChannel(name: string): TabChannel | null;
+  /**
+   * Calls `onVisible` once when `element` is at least half on screen; returns a
+   * cancel. Where that cannot be observed, it calls back at once (counting
+   * mounted as seen). Used to count a prompt as shown only when it was seen.
+   */
+  observeVisible(element: unknown, onVisible: () => void): () => void;
 }
 
 const noop = () => {};
@@ -75,6 +81,22 @@ export function createBrowserPlatform(): Platform {
         g.removeEventListener('pagehide', listener);
         g.document!.removeEventListener('visibilitychange', onVisibility);
       };
+    },
+    observeVisible(element, onVisible) {
+      if (typeof IntersectionObserver !== 'function' || !element) {
+        onVisible();
+        return noop;
+      }
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          observer.disconnect();
+          onVisible();
+        },
+        { threshold: 0.5 },
+      );
+      observer.observe(element as Element);
+      return () => observer.disconnect();
     },
     openChannel(name) {
       if (typeof BroadcastChannel !== 'function') return null;
@@ -168,6 +190,11 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
     },
     show() {
       visible = true;
+    },
+    // Nothing to scroll in memory: everything mounted counts as seen.
+    observeVisible(_element, onVisible) {
+      onVisible();
+      return () => {};
     },
     openChannel(name) {
       const own = new Set<(message: unknown) => void>();

@@ -95,8 +95,10 @@ function crossCheck(config: Config): string[] {
       report([...path, 'price', 'currency'], `unknown currency "${price.currency}" (use an ISO 4217 code such as USD or EUR)`);
     } else if (currency && price.currency !== currency) {
       report([...path, 'price', 'currency'], `all prices must use one currency: found ${price.currency} and ${currency}`);
+    } else {
+      // Only a valid code sets the currency, so one typo is reported once and not again as a mix.
+      currency = price.currency;
     }
-    currency ??= price.currency;
   };
 
   checkUnique(['plans'], planIds, 'plan');

@@ -67,7 +67,7 @@ export const planSchema = object({
   name: text,
   price: priceSchema,
   /** Features the plan includes. Default: none. */
-  grants: withDefault(grants, () => ({})),
+  grants: withDefault(grants, () => Object.create(null)),
 });
 
 export const addOnSchema = object({
@@ -157,7 +157,7 @@ export const variantSchema = object({
   /** Relative weight among variants. Default: 1. */
   weight: optional(number({ above: 0 })),
   /** Overrides of the trigger's prompt copy for this variant. */
-  prompt: optional(object({ kind: optional(promptKindSchema), ...promptFields })),
+  prompt: optional(object(promptFields)),
 });
 
 export const triggerSchema = object({

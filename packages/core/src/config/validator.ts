@@ -152,7 +152,8 @@ export function array<O, I>(item: Schema<O, I>, minItems = 0): Schema<O[], I[]> 
 export function record<O, I>(value: Schema<O, I>, key: Schema<string> = string()): Schema<Record<string, O>, Record<string, I>> {
   return {
     run(input, path, issues) {
-      const out: Record<string, O> = {};
+      // No prototype: an id such as "constructor" or "__proto__" must not resolve to Object's members.
+      const out: Record<string, O> = Object.create(null);
       if (!isObject(input)) {
         issues.push({ path, message: input === undefined ? 'is required (object)' : `expected object, got ${describe(input)}` });
         return out;
@@ -176,7 +177,7 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOutput<S>, Objec
         issues.push({ path, message: input === undefined ? 'is required (object)' : `expected object, got ${describe(input)}` });
         return out as ObjectOutput<S>;
       }
-      const unknown = Object.keys(input).filter((key) => !(key in shape));
+      const unknown = Object.keys(input).filter((key) => !Object.hasOwn(shape, key));
       if (unknown.length) {
         issues.push({ path, message: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')} (known: ${Object.keys(shape).join(', ')})` });
       }

@@ -20,8 +20,9 @@ export interface CheckResult {
   /** When metered usage starts over (epoch ms); `null` if it never does. */
   resetsAt: number | null;
   /**
-   * The cheapest way to allow it (plan, add-on, or both), computed when the
-   * check is denied or usage is at or above the warning threshold; otherwise `null`.
+   * The cheapest way (plan, add-on, or both) to allow it when the check is
+   * denied, or to raise the limit when usage is at or above the warning
+   * threshold; otherwise `null`.
    */
   upgrade: UpgradePath | null;
 }
@@ -31,6 +32,8 @@ export interface CheckOptions {
   requested?: number;
   /** The time to check at, epoch ms. Default: `Date.now()`. */
   now?: number;
+  /** Whether to search for the upgrade path. Default: `true`; `false` is faster when only limits matter. */
+  upgrade?: boolean;
 }
 
 /** Default usage ratio from which a check also returns its upgrade path. */
@@ -91,6 +94,8 @@ export function check(config: Config, customer: Customer, featureId: string, opt
   const allowed = reason === 'included' || reason === 'trial';
   const ratio = limit === 'unlimited' ? 0 : limit === 0 ? (usage > 0 ? 1 : 0) : usage / limit;
   const warning = config.policy.thresholds?.warning ?? WARNING_RATIO;
+  // Near the limit, what fits already is no upgrade: the path has to grant more than the limit now.
+  const needed = reason === 'included' && limit !== 'unlimited' ? limit + 1 : usage + requested;
   return {
     feature: featureId,
     allowed,
@@ -100,7 +105,7 @@ export function check(config: Config, customer: Customer, featureId: string, opt
     remaining: limit === 'unlimited' ? limit : Math.max(0, limit - usage),
     ratio,
     resetsAt,
-    upgrade: !allowed || ratio >= warning ? findUpgradePath(config, customer, plan, featureId, usage + requested) : null,
+    upgrade: options.upgrade !== false && (!allowed || ratio >= warning) ? findUpgradePath(config, customer, plan, featureId, needed) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   array,
   boolean,
   formatIssue,
+  formatPath,
   validate,
   number,
   object,
@@ -101,14 +102,25 @@ export function parseCustomer(input: unknown, config: Config, now: number): Pars
     warnings.push(`customer: expected an object with "id" and "plan", got ${data === null ? 'null' : typeof data}`);
     data = {};
   }
-  // Drop whatever zod rejects, one path at a time, so valid siblings survive.
+  // Drop whatever the schema rejects, one path at a time, so valid siblings survive.
   let draft = copyData(data) as Record<string, unknown>;
   let parsed = validate(customerSchema, draft);
+  const dropped = new Set<string>();
   for (let attempt = 0; parsed.issues.length && attempt < 20; attempt++) {
+    const paths: Path[] = [];
     for (const issue of parsed.issues) {
+      const at = formatPath(issue.path);
+      // A required field already dropped takes the entry it belongs to with it (a trial without `endsAt`).
+      if (dropped.has(at)) {
+        paths.push(issue.path.slice(0, -1));
+        continue;
+      }
+      dropped.add(at);
       warnings.push(`customer.${formatIssue(issue)}; ignored`);
-      draft = dropAt(draft, issue.path);
+      paths.push(issue.path);
     }
+    // Last first, so removing an array item does not shift the index of the next one to remove.
+    for (const path of paths.reverse()) draft = dropAt(draft, path);
     if (typeof draft.id !== 'string' || !draft.id) draft.id = 'anonymous';
     if (typeof draft.plan !== 'string') draft.plan = '';
     parsed = validate(customerSchema, draft);
@@ -163,9 +175,12 @@ function dropAt(root: Record<string, unknown>, path: Path): Record<string, unkno
   return root;
 }
 
-/** A copy of plain data (the host's object is never mutated); functions and cycles become `undefined`. */
+/**
+ * A copy of plain data (the host's object is never mutated); cycles become
+ * `undefined`. Functions are kept as they are, so a warning can say "got function".
+ */
 function copyData(value: unknown, seen = new Set<unknown>()): unknown {
-  if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.getTime();
   if (seen.has(value)) return undefined;
   seen.add(value);

@@ -37,7 +37,9 @@ export function periodAt(reset: ResetPeriod, anchor: number, now: number): Perio
   if (reset === 'never') return { start: -Infinity, end: Infinity };
   if (reset === 'day' || reset === 'week') {
     const length = reset === 'day' ? DAY : 7 * DAY;
-    const start = anchor + Math.floor((now - anchor) / length) * length;
+    // Without a billing anchor (the epoch, a Thursday) calendar weeks start on Monday, as in ISO 8601.
+    const origin = reset === 'week' && anchor === 0 ? 4 * DAY : anchor;
+    const start = origin + Math.floor((now - origin) / length) * length;
     return { start, end: start + length };
   }
   const step = reset === 'month' ? 1 : 12;

@@ -41,6 +41,12 @@ function toLimit(grant: true | number | 'unlimited' | undefined): Limit {
   return grant === true ? 'unlimited' : (grant ?? 0);
 }
 
+/** Monthly recurring revenue of a plan plus add-ons (0 for an unknown plan). */
+export function mrrOf(config: Config, planId: string, addOns: ReadonlyArray<{ id: string; quantity: number }>): number {
+  const plan = config.plans.find((candidate) => candidate.id === planId);
+  return plan ? monthly(plan.price) + addOnsCost(config, addOns, plan) : 0;
+}
+
 function addOnsCost(config: Config, addOns: ReadonlyArray<{ id: string; quantity: number }>, plan: Plan): number {
   let cost = 0;
   for (const owned of addOns) {

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createUpgradeKit } from '../client';
+import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform';
+import { saasConfig } from './fixtures';
+
+const config = {
+  ...saasConfig,
+  triggers: [
+    { id: 'upsell', when: { gateHits: { feature: 'pdfExport', atLeast: 2, within: '7d' } }, prompt: { kind: 'modal' as const, feature: 'pdfExport' }, cooldown: '1d' },
+  ],
+};
+
+describe('across tabs and reloads', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-02-01T00:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function twoTabs() {
+    const storage = createMemoryStorage();
+    const tabs = createMemoryTabs();
+    const open = () => createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform: createMemoryPlatform({ storage, tabs }) });
+    return { a: open(), b: open() };
+  }
+
+  it('usage tracked in one tab reaches the other', async () => {
+    const { a, b } = twoTabs();
+    a.track('projects', 2);
+    await Promise.resolve();
+    expect(b.check('projects').usage).toBe(3);
+  });
+
+  it('a prompt shown in one tab is not shown again in another', async () => {
+    const { a, b } = twoTabs();
+    a.recordGateHit('pdfExport');
+    a.recordGateHit('pdfExport');
+    await Promise.resolve();
+    expect(a.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
+    expect(b.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
+    a.markShown('upsell');
+    await Promise.resolve();
+    expect(a.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
+    expect(b.getPrompts()).toEqual([]);
+  });
+
+  it('signals, prompt history and usage persist across a reload', () => {
+    const storage = createMemoryStorage();
+    const open = () => createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 }, usageAsOf: '2026-02-01T00:00:00Z' }, platform: createMemoryPlatform({ storage }) });
+    const first = open();
+    vi.advanceTimersByTime(1000);
+    first.recordGateHit('pdfExport');
+    first.track('projects');
+    first.destroy();
+    vi.advanceTimersByTime(1000);
+    const second = open();
+    second.recordGateHit('pdfExport');
+    expect(second.getSnapshot().fired.has('upsell')).toBe(true);
+    expect(second.check('projects').usage).toBe(2);
+    second.markShown('upsell');
+    second.destroy();
+    const third = open();
+    expect(third.getSnapshot().history.upsell?.impressions).toBe(1);
+    // Cooling down (1 day) after the impression before the reload.
+    expect(third.getPrompts()).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Config } from '../config/schema';
+import type { TrialState } from '../triggers/evaluate';
+import { durationToMs } from '../utils/duration';
+import { isTrialActive } from './check';
+import type { Customer, CustomerTrial } from './customer';
+import { grantedLimit } from './upgradePath';
+
+/** What a trial is of: one feature, or a whole plan (exactly one of the two). */
+export interface TrialTarget {
+  feature?: string;
+  plan?: string;
+}
+
+export interface TrialStatus {
+  state: TrialState;
+  /** End of the active trial, or of the last one when expired. */
+  endsAt: number | null;
+  /** Whole days left, rounded up, while active. */
+  daysLeft: number | null;
+}
+
+export type StartTrialResult =
+  | { ok: true; endsAt: number }
+  | { ok: false; reason: 'no_trial' | 'not_eligible' | 'active' | 'max_reached' };
+
+const DAY = 864e5;
+const isFor = (trial: CustomerTrial, target: TrialTarget) =>
+  target.feature !== undefined ? trial.feature === target.feature : trial.plan === target.plan;
+
+/**
+ * Whether the customer may start a trial of `target` now, and when it would end.
+ * Eligible means: the config offers it, none is running, the per-customer
+ * maximum is not used up, and it would add something (the feature is not
+ * already included; the plan is above the current one).
+ */
+export function trialEligibility(config: Config, customer: Customer, target: TrialTarget, now: number): StartTrialResult {
+  const offer = config.trials.find((trial) => (target.feature !== undefined ? trial.feature === target.feature : trial.plan === target.plan));
+  if (!offer) return { ok: false, reason: 'no_trial' };
+  const past = customer.trials.filter((trial) => isFor(trial, target));
+  if (past.some((trial) => isTrialActive(trial, now))) return { ok: false, reason: 'active' };
+  if (past.length >= (offer.maxPerCustomer ?? 1)) return { ok: false, reason: 'max_reached' };
+  const planIndex = config.plans.findIndex((plan) => plan.id === customer.plan);
+  const plan = config.plans[planIndex];
+  const addsSomething =
+    target.feature !== undefined
+      ? !plan || grantedLimit(config, plan, customer.addOns, target.feature) !== 'unlimited'
+      : config.plans.findIndex((candidate) => candidate.id === target.plan) > planIndex;
+  if (!addsSomething) return { ok: false, reason: 'not_eligible' };
+  return { ok: true, endsAt: now + durationToMs(offer.duration) };
+}
+
+export function trialStatus(config: Config, customer: Customer, target: TrialTarget, now: number): TrialStatus {
+  let latest: CustomerTrial | undefined;
+  for (const trial of customer.trials) {
+    if (!isFor(trial, target)) continue;
+    if (isTrialActive(trial, now)) return { state: 'active', endsAt: trial.endsAt, daysLeft: Math.ceil((trial.endsAt - now) / DAY) };
+    if (trial.endsAt <= now && (!latest || trial.endsAt > latest.endsAt)) latest = trial;
+  }
+  if (trialEligibility(config, customer, target, now).ok) return { state: 'eligible', endsAt: null, daysLeft: null };
+  return latest ? { state: 'expired', endsAt: latest.endsAt, daysLeft: null } : { state: 'unavailable', endsAt: null, daysLeft: null };
+}
