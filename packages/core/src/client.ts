@@ -1,21 +1,17 @@
 import { createStore } from 'zustand/vanilla';
 import { assertConfig } from './config/parseConfig';
-import type { Config, ConfigInput, Cta, Trigger } from './config/schema';
+import type { Config, ConfigInput } from './config/schema';
 import { decodeCheckoutToken, encodeCheckoutToken, type Touch } from './conversion/attribution';
-import { createEventId, type DismissReason, type Sink, type UpgradeKitEvent } from './conversion/events';
+import { createEventId, type Sink, type UpgradeKitEvent } from './conversion/events';
 import { check, type CheckOptions, type CheckResult } from './entitlements/check';
 import { parseCustomer, type Customer, type CustomerInput, type CustomerTrial, type UsageEntry } from './entitlements/customer';
 import { periodAt } from './entitlements/period';
 import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus, type TrialTarget } from './entitlements/trials';
 import { mrrOf } from './entitlements/upgradePath';
-import { createMemoryPlatform, type Platform, type TabChannel } from './platform';
-import { selectPrompts, type PromptHistory } from './prompts/arbiter';
-import { assignVariant, HOLDOUT } from './prompts/experiment';
-import { toActivePrompt, type ActivePrompt } from './prompts/activePrompt';
-import { bucketSize, countWithin, EMPTY_COUNTER, increment, type Counter } from './signals/counter';
-import { projectUsage } from './signals/forecast';
-import { createSafeStorage } from './storage';
-import { dependencies, evaluate, evaluateCondition, type EvaluationContext, type Evaluation } from './triggers/evaluate';
+import { createMemoryPlatform, type Platform } from './platform';
+import { EMPTY_COUNTER, increment, type Counter } from './signals/counter';
+import { signalWindows, type SignalWindow } from './signals/windows';
+import { createSafeStorage, type SafeStorage } from './storage';
 import { durationToMs } from './utils/duration';
 import { createWarn, type WarningHandler } from './utils/log';
 import { SDK_VERSION } from './version';
@@ -34,48 +30,40 @@ export interface UpgradeKitOptions<C extends ConfigInput = ConfigInput> {
   sinks?: Sink[];
   /** Called with every event. Default: none. */
   onEvent?: (event: UpgradeKitEvent) => void;
-  /** Receives warnings about bad input that was handled. Default: `console.warn`. */
+  /** Receives warnings about bad input that was handled. Default: `console.warn` with an `[upgradekit]` prefix. */
   onWarning?: WarningHandler;
-  /** Called each time a trigger's condition is evaluated; for tools and tests. Default: none. */
-  onEvaluate?: (triggerId: string) => void;
 }
 
-/** The client's state. Immutable: every change replaces the objects it touches, so selectors can compare by identity. */
+/** The client's state. Immutable: a change replaces the objects it touches, so selectors compare by identity. */
 export interface UpgradeKitState {
   customer: Customer;
   /** Gate hits (`gate:<feature>`) and product events (`event:<name>`) in bounded time buckets. */
   signals: Readonly<Record<string, Counter>>;
-  /** Impressions, snoozes and dismissals per trigger. */
-  history: Readonly<Record<string, PromptHistory>>;
-  /** When interrupting prompts were shown in the last week. */
-  interrupts: readonly number[];
-  /** Triggers whose condition holds. */
-  fired: ReadonlySet<string>;
-  /** Prompts on screen in this tab. */
-  open: ReadonlySet<string>;
-  activated: boolean;
-  /** The last prompt seen or clicked, for attribution. */
+  /** The last prompt seen or clicked: what a conversion is credited to. */
   touch: Touch | null;
 }
 
-/** A trigger's condition, leaf by leaf, and what governance would do with it now. */
-export interface TriggerExplanation extends Evaluation {
-  triggerId: string;
-  variant: string;
-  /** `shown`: `getPrompts()` offers it now; otherwise why not. */
-  status: 'shown' | 'not_fired' | 'held_out' | 'suppressed';
-}
+/** An event as the client completes it: without the fields every event gets. */
+export type EventInput = UpgradeKitEvent extends infer E
+  ? E extends UpgradeKitEvent
+    ? Omit<E, 'v' | 'id' | 'at' | 'customerId' | 'mrr' | 'sdkVersion'>
+    : never
+  : never;
 
 export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
   /** The validated config, with defaults applied. */
   readonly config: Config;
   readonly platform: Platform;
+  /** Persistence that never throws (namespaced per customer by its users). */
+  readonly storage: SafeStorage;
+  /** Reports bad input that was handled, once per message. */
+  readonly warn: WarningHandler;
   /**
-   * Whether the customer may use a feature now. Same inputs give the same object,
-   * so it is safe in render. `attempt: true` marks a real attempt: when denied it
-   * counts as a gate hit.
+   * Whether the customer may use a feature now. The same inputs give the same
+   * object, so it is safe in render. `attempt: true` marks a real attempt: when
+   * denied, it counts as a gate hit.
    */
-  check(featureId: FeatureId<C>, options?: Omit<CheckOptions, 'now' | 'upgrade'> & { attempt?: boolean }): CheckResult;
+  check(featureId: FeatureId<C>, options?: Pick<CheckOptions, 'requested'> & { attempt?: boolean }): CheckResult;
   /** Records usage optimistically (negative amounts free seats); persists, syncs tabs and notifies subscribers. */
   track(featureId: FeatureId<C>, amount?: number): void;
   /** Counts an attempt to use a feature the customer does not have. */
@@ -86,23 +74,18 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
   setCustomer(customer: CustomerInput): void;
   /** Starts a trial in place when the customer is eligible. */
   startTrial(target: TrialTarget): StartTrialResult;
-  /** Trial state of a feature or plan; same object while unchanged. */
+  /** Trial state of a feature or plan; the same object while unchanged. */
   getTrial(target: TrialTarget): TrialStatus;
-  /** The prompts to show now (for a placement, or anywhere); same array while unchanged. */
-  getPrompts(placement?: string): ActivePrompt[];
-  /** Call once per display, when the prompt is actually visible. */
-  markShown(triggerId: string): void;
-  markClicked(triggerId: string, cta?: Cta): void;
-  /** Snoozes the prompt (trigger `snooze`, default `policy.snooze`, default 3 days), or hides it for good. */
-  markDismissed(triggerId: string, reason?: DismissReason, options?: { forever?: boolean }): void;
-  /** Why a trigger fires or not: each leaf's value against its threshold. */
-  explain(triggerId: string): TriggerExplanation;
-  /** Records a completed upgrade (self-serve checkout), attributed to the last prompt seen within the window. */
+  /** Records a completed upgrade (self-serve checkout), credited to the last prompt seen within the attribution window. */
   recordUpgrade(change: { toPlan: string; addOns?: Array<{ id: string; quantity?: number }> }): void;
+  /** Remembers a prompt the customer saw or clicked, for attribution. */
+  touch(triggerId: string, variant: string): void;
   /** A token for the checkout return URL that carries the attribution across the redirect. */
   checkoutContext(): string;
   /** Restores the attribution from a `checkoutContext()` token; returns whether it applied. */
   resume(token: string): boolean;
+  /** Completes an event (id, time, customer, MRR, SDK version) and hands it to the sinks. */
+  emit(event: EventInput): void;
   getSnapshot(): UpgradeKitState;
   /** Calls `listener` after every change. Returns an unsubscribe. */
   subscribe(listener: (state: UpgradeKitState, previous: UpgradeKitState) => void): () => void;
@@ -111,7 +94,7 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
    * default `Object.is`), e.g. one feature's usage. Returns an unsubscribe.
    */
   select<T>(selector: (state: UpgradeKitState) => T, listener: (value: T, previous: T) => void, isEqual?: (a: T, b: T) => boolean): () => void;
-  /** Writes pending state, stops timers, listeners and channels. */
+  /** Writes pending state and stops timers, listeners and channels. */
   destroy(): void;
 }
 
@@ -119,58 +102,33 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
 interface Stored {
   usage?: Record<string, UsageEntry>;
   signals?: Record<string, Counter>;
-  history?: Record<string, PromptHistory>;
-  interrupts?: number[];
   touch?: Touch | null;
   trials?: CustomerTrial[];
   /** Trials whose `trial.ended` was already emitted, as `target@endsAt`. */
   ended?: string[];
 }
 
-/** What one tab tells the others. */
+/** What one tab tells the others: operations, so work done in two tabs at once adds up. */
 type TabMessage =
-  | { customerId: string; op: 'track'; feature: string; amount: number; at: number }
-  | { customerId: string; op: 'signal'; key: string; at: number }
-  | { customerId: string; op: 'prompt'; triggerId: string; history: PromptHistory; interrupt?: number; touch?: Touch }
-  | { customerId: string; op: 'trials'; trials: CustomerTrial[] };
-
-const WEEK = 6048e5;
+  | { op: 'track'; feature: string; amount: number; at: number }
+  | { op: 'signal'; key: string; at: number }
+  | { op: 'trials'; trials: CustomerTrial[] }
+  | { op: 'touch'; touch: Touch };
 
 const trialKey = (trial: CustomerTrial) => `${trial.feature ?? ''}/${trial.plan ?? ''}@${trial.endsAt}`;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Creates the headless client: checks, usage, signals, triggers, prompts, trials and conversion events. */
+/**
+ * Creates the headless client: checks, usage, signals, trials, attribution and
+ * events, over an injected platform. Prompts come from `createPromptEngine(kit)`.
+ */
 export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKitOptions<C>): UpgradeKit<C> {
   const config = assertConfig(options.config);
   const platform = options.platform ?? createMemoryPlatform();
   const warn = createWarn(options.onWarning);
   const storage = createSafeStorage(platform.storage, warn);
   const sinks = [...(options.sinks ?? []), ...(options.onEvent ? [{ send: options.onEvent }] : [])];
-  const triggersById = new Map(config.triggers.map((trigger) => [trigger.id, trigger]));
-
-  // Which triggers read what, so a change re-evaluates only the triggers that depend on it.
-  const dependents = new Map<string, Trigger[]>();
-  for (const trigger of config.triggers) {
-    for (const key of dependencies(trigger.when)) dependents.set(key, [...(dependents.get(key) ?? []), trigger]);
-  }
-  const activationDeps = config.policy.activation ? dependencies(config.policy.activation) : new Set<string>();
-  // Per signal key, the bucket and retention its widest and narrowest windows need.
-  const windows = new Map<string, { bucketMs: number; keepMs: number }>();
-  const collectWindows = (node: NonNullable<Config['policy']['activation']>) => {
-    for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) collectWindows(child);
-    const leaf = node.gateHits ?? node.event;
-    if (!leaf?.within) return;
-    const key = node.gateHits ? `gate:${node.gateHits.feature}` : `event:${node.event!.name}`;
-    const ms = durationToMs(leaf.within);
-    const known = windows.get(key);
-    windows.set(key, { bucketMs: Math.min(known?.bucketMs ?? Infinity, bucketSize(ms)), keepMs: Math.max(known?.keepMs ?? 0, ms) });
-  };
-  config.triggers.forEach((trigger) => collectWindows(trigger.when));
-  if (config.policy.activation) collectWindows(config.policy.activation);
-  // Windows, cool-downs and snoozes are re-checked on a clock tick: a 168th of the
-  // shortest of them (an hour for a week), between a minute and an hour.
-  const spans = [...windows.values()].map((window) => window.keepMs);
-  for (const trigger of config.triggers) spans.push(durationToMs(trigger.cooldown ?? '1w'), durationToMs(trigger.snooze ?? '1w'));
-  const tickMs = Math.min(36e5, Math.max(6e4, Math.min(...spans, durationToMs(config.policy.snooze ?? '1w')) / 168));
+  const windows: Map<string, SignalWindow> = signalWindows(config);
 
   const load = (input: CustomerInput): Customer => {
     const { customer, warnings } = parseCustomer(input, config, platform.now());
@@ -178,54 +136,44 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     return customer;
   };
 
-  // ---- restore --------------------------------------------------------------
-  let customer = load(options.customer);
-  const stored = storage.read<Stored>(`client:${customer.id}`) ?? {};
-  for (const [featureId, entry] of Object.entries(stored.usage ?? {})) {
+  // Restore what this device knew: usage tracked after the server measured it,
+  // trials started here, signals and attribution.
+  const customer = load(options.customer);
+  const key = `client:${customer.id}`;
+  const stored = storage.read<Stored>(key) ?? {};
+  for (const [featureId, entry] of Object.entries(isRecord(stored.usage) ? stored.usage : {})) {
     const server = customer.usage[featureId];
-    // Usage tracked on this device after the server measured it survives a reload.
     if (isUsageEntry(entry) && (!server || entry.asOf > server.asOf)) customer.usage[featureId] = entry;
   }
   const known = new Set(customer.trials.map(trialKey));
-  const localTrials = (Array.isArray(stored.trials) ? stored.trials : []).filter((trial) => !known.has(trialKey(trial)));
-  if (localTrials.length) customer = { ...customer, trials: [...customer.trials, ...localTrials] };
+  for (const trial of Array.isArray(stored.trials) ? stored.trials : []) if (!known.has(trialKey(trial))) customer.trials.push(trial);
   const ended = new Set(Array.isArray(stored.ended) ? stored.ended : []);
 
   const store = createStore<UpgradeKitState>()(() => ({
     customer,
-    signals: isRecord(stored.signals) ? stored.signals : {},
-    history: isRecord(stored.history) ? stored.history : {},
-    interrupts: Array.isArray(stored.interrupts) ? stored.interrupts : [],
-    fired: new Set<string>(),
-    open: new Set<string>(),
-    activated: true,
+    signals: isRecord(stored.signals) ? (stored.signals as Record<string, Counter>) : {},
     touch: stored.touch ?? null,
   }));
 
-  // ---- persistence: coalesced, so a burst of track() calls costs one write ----
+  // Writes are coalesced: a burst of track() calls costs one write.
   let writeQueued = false;
   const persist = () => {
     writeQueued = false;
-    const state = store.getState();
-    storage.write(`client:${state.customer.id}`, {
-      usage: state.customer.usage,
-      signals: state.signals,
-      history: state.history,
-      interrupts: [...state.interrupts],
-      touch: state.touch,
-      trials: state.customer.trials,
-      ended: [...ended],
-    } satisfies Stored);
+    const { customer, signals, touch } = store.getState();
+    storage.write(key, { usage: customer.usage, signals, touch, trials: customer.trials, ended: [...ended] } satisfies Stored);
   };
   const schedulePersist = () => {
     if (writeQueued) return;
     writeQueued = true;
     queueMicrotask(() => writeQueued && persist());
   };
+  const update = (patch: Partial<UpgradeKitState>) => {
+    store.setState(patch);
+    schedulePersist();
+  };
+  const patchCustomer = (patch: Partial<Customer>) => update({ customer: { ...store.getState().customer, ...patch } });
 
-  // ---- events ---------------------------------------------------------------
-  type EventFields = UpgradeKitEvent extends infer E ? (E extends UpgradeKitEvent ? Omit<E, 'v' | 'id' | 'at' | 'customerId' | 'mrr' | 'sdkVersion'> : never) : never;
-  const emit = (fields: EventFields) => {
+  const emit = (fields: EventInput) => {
     if (!sinks.length) return;
     const now = platform.now();
     const { customer } = store.getState();
@@ -246,98 +194,33 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       }
     }
   };
-  const attribution = (now: number) => {
+  /** The trigger a conversion now is credited to, if its prompt was seen within the window. */
+  const attribution = () => {
     const { touch } = store.getState();
-    const window = durationToMs(config.policy.attributionWindow ?? '7d');
-    return touch && now - touch.at <= window ? { triggerId: touch.triggerId, variant: touch.variant } : {};
+    return touch && platform.now() - touch.at <= durationToMs(config.policy.attributionWindow ?? '7d')
+      ? { triggerId: touch.triggerId, variant: touch.variant }
+      : {};
   };
 
-  // ---- evaluation -------------------------------------------------------------
-  const variants = new Map<string, string>();
-  const variantOf = (trigger: Trigger) => {
-    const id = store.getState().customer.id;
-    const key = `${id}:${trigger.id}`;
-    let variant = variants.get(key);
-    if (variant === undefined) variants.set(key, (variant = assignVariant(trigger, id)));
-    return variant;
+  // Operations on state, shared by this tab's calls and other tabs' messages.
+  const applyTrack = (featureId: string, amount: number, at: number): number => {
+    const feature = config.features[featureId]!;
+    const { customer } = store.getState();
+    const entry = customer.usage[featureId];
+    const start = feature.type === 'metered' ? periodAt(feature.reset ?? 'month', customer.periodStart, at).start : -Infinity;
+    const value = Math.max(0, (entry && entry.asOf >= start ? entry.value : 0) + amount);
+    patchCustomer({ usage: { ...customer.usage, [featureId]: { value, asOf: Math.max(at, entry?.asOf ?? at) } } });
+    return value;
   };
-  const contextFor = (state: Pick<UpgradeKitState, 'customer' | 'signals' | 'activated'>, now: number): EvaluationContext => {
-    const measured = new Map<string, CheckResult>();
-    const measure = (featureId: string) => {
-      let result = measured.get(featureId);
-      if (!result) measured.set(featureId, (result = check(config, state.customer, featureId, { now, requested: 0, upgrade: false })));
-      return result;
-    };
-    return {
-      now,
-      plan: state.customer.plan,
-      attributes: state.customer.attributes,
-      usage: measure,
-      count(kind, name, windowMs) {
-        const key = `${kind}:${name}`;
-        return countWithin(state.signals[key], now, windowMs, windows.get(key)?.bucketMs);
-      },
-      trialState: (target) => trialStatus(config, state.customer, target, now).state,
-      activated: () => state.activated,
-      projectedUsage(featureId) {
-        const feature = config.features[featureId];
-        if (feature?.type !== 'metered') return null;
-        return projectUsage(measure(featureId).usage, periodAt(feature.reset ?? 'month', state.customer.periodStart, now), now);
-      },
-    };
+  const applySignal = (signalKey: string, at: number) => {
+    const { signals } = store.getState();
+    const window = windows.get(signalKey);
+    const counter = signals[signalKey] ?? EMPTY_COUNTER;
+    // Keys no condition reads with a window only need their all-time total.
+    update({ signals: { ...signals, [signalKey]: window ? increment(counter, at, window.bucketMs, window.keepMs) : { total: counter.total + 1, buckets: [] } } });
   };
 
-  /**
-   * Applies a change and re-evaluates only the triggers that read what changed
-   * (`'all'` for everything), in one store update. Emits `trigger.fired` (and
-   * `prompt.held_out` for the holdout) when a trigger starts to hold.
-   */
-  const commit = (patch: Partial<UpgradeKitState>, changed: string[] | 'all', onlyIfChanged = false) => {
-    const now = platform.now();
-    const next = { ...store.getState(), ...patch };
-    const all = changed === 'all';
-    const keys = all ? [] : [...changed];
-    if (all || keys.some((key) => activationDeps.has(key))) {
-      const activation = config.policy.activation;
-      next.activated =
-        next.customer.activated ?? (activation ? evaluateCondition(activation, contextFor({ ...next, activated: false }, now)) : true);
-    }
-    const previous = store.getState();
-    const affected = new Set<Trigger>(all ? config.triggers : []);
-    if (!all) {
-      if (next.activated !== previous.activated) keys.push('activated');
-      for (const key of keys) dependents.get(key)?.forEach((trigger) => affected.add(trigger));
-    }
-    const newlyFired: Trigger[] = [];
-    if (affected.size) {
-      const context = contextFor(next, now);
-      let fired: Set<string> | undefined;
-      for (const trigger of affected) {
-        options.onEvaluate?.(trigger.id);
-        const holds = evaluateCondition(trigger.when, context);
-        if (holds === next.fired.has(trigger.id)) continue;
-        fired ??= new Set(next.fired);
-        if (holds) {
-          fired.add(trigger.id);
-          newlyFired.push(trigger);
-        } else {
-          fired.delete(trigger.id);
-        }
-      }
-      if (fired) next.fired = fired;
-    }
-    if (onlyIfChanged && next.fired === previous.fired && next.activated === previous.activated) return;
-    store.setState(next, true);
-    schedulePersist();
-    for (const trigger of newlyFired) {
-      const variant = variantOf(trigger);
-      emit({ type: 'trigger.fired', triggerId: trigger.id, variant });
-      if (variant === HOLDOUT) emit({ type: 'prompt.held_out', triggerId: trigger.id, variant });
-    }
-  };
-
-  // ---- tabs -------------------------------------------------------------------
-  const channel: TabChannel | null = platform.openChannel(`upgradekit:${customer.id}`);
+  const channel = platform.openChannel(`upgradekit:${customer.id}`);
   const post = (message: TabMessage) => {
     try {
       channel?.post(message);
@@ -345,301 +228,153 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       warn(`could not reach other tabs: ${String(error)}`);
     }
   };
-  const recordSignal = (key: string, at: number): Record<string, Counter> => {
-    const { signals } = store.getState();
-    const window = windows.get(key);
-    // Keys no condition reads with a window only need their all-time total.
-    const counter = window ? increment(signals[key] ?? EMPTY_COUNTER, at, window.bucketMs, window.keepMs) : { total: (signals[key]?.total ?? 0) + 1, buckets: [] };
-    return { ...signals, [key]: counter };
-  };
-  /** Adds usage in the period that contains `at`; returns the new usage. */
-  const applyTrack = (featureId: string, amount: number, at: number): number => {
-    const feature = config.features[featureId];
-    const { customer } = store.getState();
-    if (!feature || !Number.isFinite(amount)) return 0;
-    const entry = customer.usage[featureId];
-    const start = feature.type === 'metered' ? periodAt(feature.reset ?? 'month', customer.periodStart, at).start : -Infinity;
-    const current = entry && entry.asOf >= start ? entry.value : 0;
-    const next: UsageEntry = { value: Math.max(0, current + amount), asOf: Math.max(at, entry?.asOf ?? at) };
-    commit({ customer: { ...customer, usage: { ...customer.usage, [featureId]: next } } }, [`usage:${featureId}`]);
-    return next.value;
-  };
   const unsubscribeChannel = channel?.subscribe((raw) => {
     const message = raw as TabMessage;
-    const state = store.getState();
-    if (!message || message.customerId !== state.customer.id) return;
-    if (message.op === 'track') {
-      // The amount, not the total, crosses tabs, so tracking in two tabs at once adds up.
-      applyTrack(message.feature, message.amount, message.at);
-    } else if (message.op === 'signal') {
-      commit({ signals: recordSignal(message.key, message.at) }, [message.key]);
-    } else if (message.op === 'prompt') {
-      commit(
-        {
-          history: { ...state.history, [message.triggerId]: message.history },
-          ...(message.interrupt !== undefined && { interrupts: [...state.interrupts, message.interrupt] }),
-          ...(message.touch && { touch: message.touch }),
-        },
-        [],
-      );
-    } else if (message.op === 'trials') {
-      commit({ customer: { ...state.customer, trials: message.trials } }, ['trial']);
-      scheduleTrialEnd();
-    }
+    if (message?.op === 'track' && config.features[message.feature]) applyTrack(message.feature, message.amount, message.at);
+    else if (message?.op === 'signal') applySignal(message.key, message.at);
+    else if (message?.op === 'trials') patchCustomer({ trials: message.trials });
+    else if (message?.op === 'touch') update({ touch: message.touch });
   });
 
-  // ---- timers: clock-driven conditions and trial ends ---------------------------
-  let tickHandle: unknown;
-  const tick = () => {
-    tickHandle = platform.setTimeout(tick, tickMs);
-    const before = store.getState();
-    const prompts = promptCache.get('')?.result;
-    commit({}, ['time'], true);
-    // A snooze or cool-down that ran out changes what shows without changing state: tell subscribers.
-    if (store.getState() === before && kit.getPrompts() !== prompts) store.setState({ ...before }, true);
-  };
-  if (config.triggers.length) tickHandle = platform.setTimeout(tick, tickMs);
-
-  let trialHandle: unknown;
-  const scheduleTrialEnd = () => {
-    platform.clearTimeout(trialHandle);
+  // A timer at the next trial end: `trial.ended` fires on time, and a new state
+  // object makes every subscriber re-read its checks at that exact moment.
+  let trialTimer: unknown;
+  const watchTrials = () => {
+    platform.clearTimeout(trialTimer);
     const now = platform.now();
     let next = Infinity;
     for (const trial of store.getState().customer.trials) {
-      if (trial.endsAt <= now && !ended.has(trialKey(trial))) {
+      if (trial.endsAt > now) next = Math.min(next, trial.endsAt);
+      else if (!ended.has(trialKey(trial))) {
         ended.add(trialKey(trial));
+        schedulePersist();
         emit({ type: 'trial.ended', ...(trial.feature !== undefined ? { feature: trial.feature } : { plan: trial.plan! }) });
-      } else if (trial.endsAt > now) {
-        next = Math.min(next, trial.endsAt);
       }
     }
-    // A new state object makes every subscriber re-read its checks at the exact end time.
-    if (Number.isFinite(next)) trialHandle = platform.setTimeout(() => (commit({}, ['trial']), scheduleTrialEnd()), next - now);
+    if (next < Infinity) trialTimer = platform.setTimeout(() => (update({}), watchTrials()), next - now);
   };
-
   const unsubscribeHide = platform.onHide(() => writeQueued && persist());
 
-  // ---- memoised reads -----------------------------------------------------------
-  const checkCache = new Map<string, { inputs: unknown[]; until: number; result: CheckResult }>();
-  const inputsOf = (customer: Customer, featureId: string) => [
-    customer.plan,
-    customer.addOns,
-    customer.trials,
-    customer.periodStart,
-    customer.usage[featureId],
-  ];
-  const promptCache = new Map<string, { state: UpgradeKitState; tickIndex: number; result: ActivePrompt[] }>();
-  const trialCache = new Map<string, TrialStatus>();
+  // A check depends on the plan, add-ons, trials and its own feature's usage only,
+  // so tracking one feature leaves every other feature's result (and identity) untouched.
+  const checks = new Map<string, { inputs: unknown[]; until: number; result: CheckResult }>();
+  const trials = new Map<string, TrialStatus>();
+  /** Replaces the customer; a plan or MRR change is a conversion, credited once. */
+  const changeCustomer = (next: Customer) => {
+    const previous = store.getState().customer;
+    const mrrDelta = mrrOf(config, next.plan, next.addOns) - mrrOf(config, previous.plan, previous.addOns);
+    const converted = previous.id === next.id && (previous.plan !== next.plan || mrrDelta !== 0);
+    if (converted) emit({ type: 'upgrade.completed', fromPlan: previous.plan, toPlan: next.plan, addOns: next.addOns, mrrDelta, ...attribution() });
+    update(converted ? { customer: next, touch: null } : { customer: next });
+  };
 
   const kit: UpgradeKit<C> = {
     config,
     platform,
-    check(featureId, { attempt, ...checkOptions } = {}) {
+    storage,
+    warn,
+    check(featureId, { attempt, requested } = {}) {
       const now = platform.now();
       const { customer } = store.getState();
       let result: CheckResult;
-      if (checkOptions.requested !== undefined) {
-        result = check(config, customer, featureId, { ...checkOptions, now });
+      if (requested !== undefined) {
+        result = check(config, customer, featureId, { requested, now });
       } else {
-        // A result depends on the plan, add-ons, trials and this feature's usage only, so
-        // tracking one feature leaves every other feature's result (and its identity) untouched.
-        const inputs = inputsOf(customer, featureId);
-        const hit = checkCache.get(featureId);
+        const inputs = [customer.plan, customer.addOns, customer.trials, customer.periodStart, customer.usage[featureId]];
+        const hit = checks.get(featureId);
         if (hit && now < hit.until && hit.inputs.every((input, index) => input === inputs[index])) {
           result = hit.result;
         } else {
           result = check(config, customer, featureId, { now });
-          checkCache.set(featureId, { inputs, until: validUntil(customer, result, now), result });
+          checks.set(featureId, { inputs, until: validUntil(customer, result, now), result });
         }
       }
       if (attempt && !result.allowed) kit.recordGateHit(featureId);
       return result;
     },
     track(featureId, amount = 1) {
-      const feature = config.features[featureId];
-      if (!feature || feature.type === 'boolean') {
-        warn(`track("${featureId}") ignored: ${feature ? 'it is a boolean feature; only metered and seats features have usage' : 'unknown feature'}`);
+      const type = config.features[featureId]?.type;
+      if (!type || type === 'boolean' || !Number.isFinite(amount)) {
+        warn(
+          `track("${featureId}", ${String(amount)}) ignored: ${
+            !type ? 'unknown feature' : type === 'boolean' ? 'boolean features have no usage' : 'the amount must be a finite number'
+          }`,
+        );
         return;
       }
-      if (!Number.isFinite(amount)) {
-        warn(`track("${featureId}", ${String(amount)}) ignored: the amount must be a finite number`);
-        return;
-      }
-      const now = platform.now();
-      const usage = applyTrack(featureId, amount, now);
+      const at = platform.now();
+      const usage = applyTrack(featureId, amount, at);
       emit({ type: 'usage.tracked', feature: featureId, amount, usage });
-      post({ customerId: store.getState().customer.id, op: 'track', feature: featureId, amount, at: now });
+      post({ op: 'track', feature: featureId, amount, at });
     },
     recordGateHit(featureId) {
-      if (!config.features[featureId]) {
-        warn(`recordGateHit("${featureId}") ignored: unknown feature`);
-        return;
-      }
-      const now = platform.now();
-      const key = `gate:${featureId}`;
-      commit({ signals: recordSignal(key, now) }, [key]);
+      if (!config.features[featureId]) return warn(`recordGateHit("${featureId}") ignored: unknown feature`);
+      const at = platform.now();
+      applySignal(`gate:${featureId}`, at);
       emit({ type: 'gate.hit', feature: featureId });
-      post({ customerId: store.getState().customer.id, op: 'signal', key, at: now });
+      post({ op: 'signal', key: `gate:${featureId}`, at });
     },
     recordEvent(name) {
-      if (typeof name !== 'string' || !name) {
-        warn(`recordEvent(${JSON.stringify(name)}) ignored: the event name must be a non-empty string`);
-        return;
-      }
-      const now = platform.now();
-      const key = `event:${name}`;
-      commit({ signals: recordSignal(key, now) }, [key]);
-      post({ customerId: store.getState().customer.id, op: 'signal', key, at: now });
+      if (typeof name !== 'string' || !name) return warn(`recordEvent(${JSON.stringify(name)}) ignored: the name must be a non-empty string`);
+      const at = platform.now();
+      applySignal(`event:${name}`, at);
+      post({ op: 'signal', key: `event:${name}`, at });
     },
     setCustomer(input) {
       const previous = store.getState().customer;
       const next = load(input);
-      // Trials started here and not yet known to the server stay until it reports them.
+      // Trials started here stay until the server reports them.
       const known = new Set(next.trials.map(trialKey));
-      const pending = previous.id === next.id ? previous.trials.filter((trial) => !known.has(trialKey(trial)) && trial.endsAt > platform.now()) : [];
-      if (pending.length) next.trials = [...next.trials, ...pending];
-      const mrrDelta = mrrOf(config, next.plan, next.addOns) - mrrOf(config, previous.plan, previous.addOns);
-      const changedPlan = previous.id === next.id && (previous.plan !== next.plan || mrrDelta !== 0);
-      if (changedPlan) {
-        emit({ type: 'upgrade.completed', fromPlan: previous.plan, toPlan: next.plan, addOns: next.addOns, mrrDelta, ...attribution(platform.now()) });
-      }
-      commit({ customer: next, ...(changedPlan && { touch: null }) }, 'all');
-      scheduleTrialEnd();
+      if (previous.id === next.id) for (const trial of previous.trials) if (!known.has(trialKey(trial)) && trial.endsAt > platform.now()) next.trials.push(trial);
+      changeCustomer(next);
+      watchTrials();
     },
     startTrial(target) {
       const now = platform.now();
-      const state = store.getState();
-      const result = trialEligibility(config, state.customer, target, now);
+      const { customer } = store.getState();
+      const result = trialEligibility(config, customer, target, now);
       if (!result.ok) return result;
       // Eligibility found an offer, so exactly one of feature and plan is set.
       const what = target.feature !== undefined ? { feature: target.feature } : { plan: target.plan! };
-      const trial: CustomerTrial = { ...what, startedAt: now, endsAt: result.endsAt };
-      const trials = [...state.customer.trials, trial];
-      commit({ customer: { ...state.customer, trials } }, ['trial']);
-      emit({ type: 'trial.started', ...what, endsAt: result.endsAt, ...attribution(now) });
-      post({ customerId: state.customer.id, op: 'trials', trials });
-      scheduleTrialEnd();
+      const trials = [...customer.trials, { ...what, startedAt: now, endsAt: result.endsAt }];
+      patchCustomer({ trials });
+      emit({ type: 'trial.started', ...what, endsAt: result.endsAt, ...attribution() });
+      post({ op: 'trials', trials });
+      watchTrials();
       return result;
     },
     getTrial(target) {
-      const key = `${target.feature ?? ''}/${target.plan ?? ''}`;
+      const id = `${target.feature ?? ''}/${target.plan ?? ''}`;
       const next = trialStatus(config, store.getState().customer, target, platform.now());
-      const previous = trialCache.get(key);
+      const previous = trials.get(id);
       if (previous && previous.state === next.state && previous.endsAt === next.endsAt && previous.daysLeft === next.daysLeft) return previous;
-      trialCache.set(key, next);
+      trials.set(id, next);
       return next;
     },
-    getPrompts(placement) {
-      const state = store.getState();
-      const now = platform.now();
-      const key = placement ?? '';
-      const tickIndex = Math.floor(now / tickMs);
-      const cached = promptCache.get(key);
-      if (cached && cached.state === state && cached.tickIndex === tickIndex) return cached.result;
-      const result = selectPrompts({ config, now, fired: state.fired, variantOf, history: state.history, interrupts: state.interrupts, open: state.open, activated: state.activated })
-        .filter(({ trigger }) => placement === undefined || trigger.prompt.placement === undefined || trigger.prompt.placement === placement)
-        .map(({ trigger, variant }) => toActivePrompt(config, trigger, variant, (featureId) => kit.check(featureId as FeatureId<C>), state.customer));
-      const same = cached && cached.result.length === result.length && cached.result.every((prompt, index) => samePrompt(prompt, result[index]!));
-      promptCache.set(key, { state, tickIndex, result: same ? cached.result : result });
-      return same ? cached.result : result;
-    },
-    markShown(triggerId) {
-      const trigger = triggersById.get(triggerId);
-      const state = store.getState();
-      if (!trigger) return warn(`markShown("${triggerId}") ignored: unknown trigger`);
-      if (state.open.has(triggerId)) return;
-      const now = platform.now();
-      const past = state.history[triggerId];
-      const history: PromptHistory = { ...past, impressions: (past?.impressions ?? 0) + 1, lastShownAt: now };
-      const interrupts = trigger.prompt.kind === 'modal' || trigger.prompt.kind === 'trial';
-      const variant = variantOf(trigger);
-      const touch = { triggerId, variant, at: now };
-      commit(
-        {
-          history: { ...state.history, [triggerId]: history },
-          open: new Set(state.open).add(triggerId),
-          touch,
-          ...(interrupts && { interrupts: [...state.interrupts.filter((at) => at > now - WEEK), now] }),
-        },
-        [],
-      );
-      emit({ type: 'prompt.shown', triggerId, variant, kind: trigger.prompt.kind, ...(trigger.prompt.placement !== undefined && { placement: trigger.prompt.placement }) });
-      post({ customerId: state.customer.id, op: 'prompt', triggerId, history, touch, ...(interrupts && { interrupt: now }) });
-    },
-    markClicked(triggerId, cta) {
-      const trigger = triggersById.get(triggerId);
-      if (!trigger) return warn(`markClicked("${triggerId}") ignored: unknown trigger`);
-      const state = store.getState();
-      const now = platform.now();
-      const variant = variantOf(trigger);
-      const open = new Set(state.open);
-      open.delete(triggerId);
-      commit({ open, touch: { triggerId, variant, at: now } }, []);
-      emit({ type: 'prompt.clicked', triggerId, variant, cta: cta ?? trigger.prompt.cta ?? 'upgrade' });
-    },
-    markDismissed(triggerId, reason, dismissOptions = {}) {
-      const trigger = triggersById.get(triggerId);
-      if (!trigger) return warn(`markDismissed("${triggerId}") ignored: unknown trigger`);
-      const state = store.getState();
-      const now = platform.now();
-      const past = state.history[triggerId];
-      const history: PromptHistory = {
-        ...past,
-        impressions: past?.impressions ?? 0,
-        snoozedUntil: now + durationToMs(trigger.snooze ?? config.policy.snooze ?? '3d'),
-        ...(dismissOptions.forever && { dismissedForever: true }),
-      };
-      const open = new Set(state.open);
-      open.delete(triggerId);
-      commit({ history: { ...state.history, [triggerId]: history }, open }, []);
-      emit({
-        type: 'prompt.dismissed',
-        triggerId,
-        variant: variantOf(trigger),
-        ...(reason !== undefined && { reason }),
-        ...(dismissOptions.forever && { forever: true }),
-      });
-      post({ customerId: state.customer.id, op: 'prompt', triggerId, history });
-    },
-    explain(triggerId) {
-      const trigger = triggersById.get(triggerId);
-      const state = store.getState();
-      if (!trigger) {
-        warn(`explain("${triggerId}"): unknown trigger (defined: ${config.triggers.map((known) => known.id).join(', ') || 'none'})`);
-        return { triggerId, variant: '', fired: false, explain: [], status: 'not_fired' };
-      }
-      const evaluation = evaluate(trigger.when, contextFor(state, platform.now()));
-      const variant = variantOf(trigger);
-      const shown = kit.getPrompts().some((prompt) => prompt.triggerId === triggerId);
-      const status = !evaluation.fired ? 'not_fired' : variant === HOLDOUT ? 'held_out' : shown ? 'shown' : 'suppressed';
-      return { triggerId, variant, ...evaluation, status };
-    },
     recordUpgrade({ toPlan, addOns }) {
-      const state = store.getState();
+      const { customer } = store.getState();
       if (!config.plans.some((plan) => plan.id === toPlan)) {
-        warn(`recordUpgrade ignored: plan "${toPlan}" is not defined (defined: ${config.plans.map((plan) => plan.id).join(', ')})`);
-        return;
+        return warn(`recordUpgrade ignored: plan "${toPlan}" is not defined (defined: ${config.plans.map((plan) => plan.id).join(', ')})`);
       }
-      const nextAddOns = addOns ? addOns.map((addOn) => ({ id: addOn.id, quantity: addOn.quantity ?? 1 })) : state.customer.addOns;
-      const mrrDelta = mrrOf(config, toPlan, nextAddOns) - mrrOf(config, state.customer.plan, state.customer.addOns);
-      emit({ type: 'upgrade.completed', fromPlan: state.customer.plan, toPlan, addOns: nextAddOns, mrrDelta, ...attribution(platform.now()) });
-      // Credit goes to one conversion only.
-      commit({ customer: { ...state.customer, plan: toPlan, addOns: nextAddOns }, touch: null }, 'all');
+      changeCustomer({ ...customer, plan: toPlan, addOns: addOns ? addOns.map(({ id, quantity = 1 }) => ({ id, quantity })) : customer.addOns });
     },
-    checkoutContext() {
-      const state = store.getState();
-      return encodeCheckoutToken(state.customer.id, state.touch);
+    touch(triggerId, variant) {
+      const touch = { triggerId, variant, at: platform.now() };
+      update({ touch });
+      post({ op: 'touch', touch });
     },
+    checkoutContext: () => encodeCheckoutToken(store.getState().customer.id, store.getState().touch),
     resume(token) {
       const decoded = typeof token === 'string' ? decodeCheckoutToken(token) : null;
-      const state = store.getState();
-      if (!decoded || decoded.customerId !== state.customer.id) {
+      const { customer, touch } = store.getState();
+      if (decoded?.customerId !== customer.id) {
         warn('resume() ignored: the checkout token is malformed or belongs to another customer');
         return false;
       }
-      if (decoded.touch && (!state.touch || decoded.touch.at > state.touch.at)) commit({ touch: decoded.touch }, []);
+      if (decoded.touch && (!touch || decoded.touch.at > touch.at)) update({ touch: decoded.touch });
       return true;
     },
+    emit,
     getSnapshot: store.getState,
     subscribe: store.subscribe,
     select(selector, listener, isEqual = Object.is) {
@@ -654,18 +389,14 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     },
     destroy() {
       if (writeQueued) persist();
-      platform.clearTimeout(tickHandle);
-      platform.clearTimeout(trialHandle);
+      platform.clearTimeout(trialTimer);
       unsubscribeHide();
       unsubscribeChannel?.();
       channel?.close();
-      checkCache.clear();
-      promptCache.clear();
+      checks.clear();
     },
   };
-
-  commit({}, 'all');
-  scheduleTrialEnd();
+  watchTrials();
   return kit;
 }
 
@@ -679,13 +410,7 @@ function validUntil(customer: Customer, result: CheckResult, now: number): numbe
   return until;
 }
 
-function samePrompt(a: ActivePrompt, b: ActivePrompt): boolean {
-  return a.triggerId === b.triggerId && a.variant === b.variant && a.upgrade === b.upgrade && a.plan === b.plan;
-}
-
 function isUsageEntry(value: unknown): value is UsageEntry {
-  const entry = value as UsageEntry | null;
-  return typeof entry === 'object' && entry !== null && Number.isFinite(entry.value) && entry.value >= 0 && Number.isFinite(entry.asOf);
+  const entry = value as UsageEntry;
+  return isRecord(value) && Number.isFinite(entry.value) && entry.value >= 0 && Number.isFinite(entry.asOf);
 }
-
-const isRecord = (value: unknown): value is Record<string, never> => typeof value === 'object' && value !== null && !Array.isArray(value);

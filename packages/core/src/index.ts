@@ -1,5 +1,5 @@
 export { createUpgradeKit } from './client';
-export type { FeatureId, TriggerExplanation, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client';
+export type { EventInput, FeatureId, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client';
 
 export { assertConfig, defineConfig, monthly, parseConfig, UpgradeKitConfigError } from './config/parseConfig';
 export type { ParseConfigResult } from './config/parseConfig';
@@ -45,6 +45,8 @@ export { DEFAULT_CAPS, isInterrupting, selectPrompts } from './prompts/arbiter';
 export type { ArbiterInput, PromptHistory } from './prompts/arbiter';
 export { assignVariant, CONTROL, hashToUnit, HOLDOUT } from './prompts/experiment';
 export type { ActivePrompt } from './prompts/activePrompt';
+export { createPromptEngine, getPromptEngine } from './prompts/engine';
+export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './prompts/engine';
 
 export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attribution';
 export type { Touch } from './conversion/attribution';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client';
+import { createPromptEngine } from '../prompts/engine';
 import type { UpgradeKitEvent } from '../conversion/events';
 import { createMemoryPlatform, createMemoryStorage } from '../platform';
 import { SDK_VERSION } from '../version';
@@ -27,11 +28,11 @@ describe('conversion events', () => {
       platform: createMemoryPlatform({ storage }),
       onEvent: (event) => events.push(event),
     });
-    return { kit, events };
+    return { kit, engine: createPromptEngine(kit), events };
   };
 
   it('stamps every event with a unique, time-sortable id, the customer, its MRR and the SDK version', () => {
-    const { kit, events } = create();
+    const { kit, engine, events } = create();
     kit.track('projects');
     vi.advanceTimersByTime(1);
     kit.recordGateHit('pdfExport');
@@ -45,9 +46,9 @@ describe('conversion events', () => {
   });
 
   it('attributes an upgrade to the last prompt seen within the window', () => {
-    const { kit, events } = create();
-    expect(kit.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['near-limit']);
-    kit.markShown('near-limit');
+    const { kit, engine, events } = create();
+    expect(engine.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['near-limit']);
+    engine.markShown('near-limit');
     vi.advanceTimersByTime(DAY);
     kit.recordUpgrade({ toPlan: 'pro' });
     expect(events.at(-1)).toMatchObject({ type: 'upgrade.completed', fromPlan: 'free', toPlan: 'pro', mrrDelta: 29, triggerId: 'near-limit', variant: 'control' });
@@ -57,8 +58,8 @@ describe('conversion events', () => {
   });
 
   it('does not attribute an upgrade after the window (default 7 days)', () => {
-    const { kit, events } = create();
-    kit.markShown('near-limit');
+    const { kit, engine, events } = create();
+    engine.markShown('near-limit');
     vi.advanceTimersByTime(7 * DAY + 1);
     kit.setCustomer({ id: 'c1', plan: 'pro' });
     const upgrade = events.at(-1)!;
@@ -69,7 +70,7 @@ describe('conversion events', () => {
   it('keeps the attribution across a reload', () => {
     const storage = createMemoryStorage();
     const before = create(storage);
-    before.kit.markShown('near-limit');
+    before.engine.markShown('near-limit');
     before.kit.destroy();
     const after = create(storage);
     after.kit.setCustomer({ id: 'c1', plan: 'team' });
@@ -79,8 +80,8 @@ describe('conversion events', () => {
 
   it('keeps the attribution across a redirect to checkout and back (fresh storage)', () => {
     const before = create();
-    before.kit.markShown('near-limit');
-    before.kit.markClicked('near-limit', 'upgrade');
+    before.engine.markShown('near-limit');
+    before.engine.markClicked('near-limit', 'upgrade');
     const token = before.kit.checkoutContext();
     const returnUrl = `https://app.example/billing/done?uk=${token}`;
     before.kit.destroy();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client';
+import { createPromptEngine } from '../prompts/engine';
 import type { ConfigInput } from '../config/schema';
 import type { UpgradeKitEvent } from '../conversion/events';
 import { assignVariant, hashToUnit } from '../prompts/experiment';
@@ -26,8 +27,9 @@ function setup(overrides: Partial<ConfigInput> = {}, customer: Record<string, un
     ...overrides,
   };
   const kit = createUpgradeKit({ config, customer: { id: 'customer-1', plan: 'free', usage: { projects: 5 }, ...customer }, onEvent: (event) => events.push(event), onWarning: () => {} });
-  const ids = (placement?: string) => kit.getPrompts(placement).map((prompt) => prompt.triggerId);
-  return { kit, events, ids };
+  const engine = createPromptEngine(kit);
+  const ids = (placement?: string) => engine.getPrompts(placement).map((prompt) => prompt.triggerId);
+  return { kit, engine, events, ids };
 }
 
 describe('the arbiter', () => {
@@ -49,10 +51,10 @@ describe('the arbiter', () => {
   });
 
   it('keeps a shown prompt on screen until it is dismissed, then snoozes it', () => {
-    const { kit, ids, events } = setup();
-    kit.markShown('modal-high');
+    const { kit, engine, ids, events } = setup();
+    engine.markShown('modal-high');
     expect(ids()).toContain('modal-high');
-    kit.markDismissed('modal-high', 'not_now');
+    engine.markDismissed('modal-high', 'not_now');
     expect(ids()).not.toContain('modal-high');
     expect(events.at(-1)).toMatchObject({ type: 'prompt.dismissed', triggerId: 'modal-high', reason: 'not_now' });
     // The daily cap (1) is used, so the lower modal waits for tomorrow too.
@@ -65,26 +67,26 @@ describe('the arbiter', () => {
   });
 
   it('counts one impression per display', () => {
-    const { kit, events } = setup();
-    kit.markShown('banner');
-    kit.markShown('banner');
-    expect(kit.getSnapshot().history.banner?.impressions).toBe(1);
+    const { kit, engine, events } = setup();
+    engine.markShown('banner');
+    engine.markShown('banner');
+    expect(engine.getSnapshot().history.banner?.impressions).toBe(1);
     expect(events.filter((event) => event.type === 'prompt.shown')).toHaveLength(1);
   });
 
   it('stops after maxImpressions', () => {
-    const { kit, ids } = setup();
+    const { kit, engine, ids } = setup();
     for (let shown = 0; shown < 2; shown++) {
-      kit.markShown('banner');
-      kit.markClicked('banner', 'upgrade');
+      engine.markShown('banner');
+      engine.markClicked('banner', 'upgrade');
     }
     expect(ids()).not.toContain('banner');
   });
 
   it('honours the cool-down between impressions', () => {
-    const { kit, ids } = setup({ policy: { caps: { perDay: 5, perWeek: 10 } } });
-    kit.markShown('modal-high');
-    kit.markClicked('modal-high');
+    const { kit, engine, ids } = setup({ policy: { caps: { perDay: 5, perWeek: 10 } } });
+    engine.markShown('modal-high');
+    engine.markClicked('modal-high');
     expect(ids()[0]).toBe('modal-low');
     vi.advanceTimersByTime(2 * DAY - 1);
     expect(ids()[0]).toBe('modal-low');
@@ -93,26 +95,26 @@ describe('the arbiter', () => {
   });
 
   it('caps interrupting prompts per week', () => {
-    const { kit, ids } = setup({ policy: { caps: { perDay: 5, perWeek: 2 } } });
-    kit.markShown('modal-high');
-    kit.markClicked('modal-high');
-    kit.markShown('modal-low');
-    kit.markClicked('modal-low');
+    const { kit, engine, ids } = setup({ policy: { caps: { perDay: 5, perWeek: 2 } } });
+    engine.markShown('modal-high');
+    engine.markClicked('modal-high');
+    engine.markShown('modal-low');
+    engine.markClicked('modal-low');
     expect(ids()).toEqual(['banner']);
     vi.advanceTimersByTime(7 * DAY);
     expect(ids()).toEqual(['modal-high', 'banner']);
   });
 
   it('"don\'t show again" hides a prompt for good', () => {
-    const { kit, ids } = setup();
-    kit.markShown('banner');
-    kit.markDismissed('banner', 'not_needed', { forever: true });
+    const { kit, engine, ids } = setup();
+    engine.markShown('banner');
+    engine.markDismissed('banner', 'not_needed', { forever: true });
     vi.advanceTimersByTime(365 * DAY);
     expect(ids()).not.toContain('banner');
   });
 
   it('shows no interrupting prompt before activation', () => {
-    const { kit, ids } = setup({ policy: { activation: { event: { name: 'doc.created', atLeast: 3 } } } });
+    const { kit, engine, ids } = setup({ policy: { activation: { event: { name: 'doc.created', atLeast: 3 } } } });
     expect(ids()).toEqual(['banner']);
     kit.recordEvent('doc.created');
     kit.recordEvent('doc.created');
@@ -127,35 +129,35 @@ describe('the arbiter', () => {
   });
 
   it('shows the holdout nothing and records that it held it out', () => {
-    const { kit, events } = setup({
+    const { kit, engine, events } = setup({
       triggers: [{ id: 'all-held', when: { plan: { in: ['free'] } }, prompt: { kind: 'banner' }, experiment: { holdout: 1 } }],
     });
-    expect(kit.getPrompts()).toEqual([]);
+    expect(engine.getPrompts()).toEqual([]);
     expect(events.map((event) => event.type)).toEqual(['trigger.fired', 'prompt.held_out']);
-    expect(kit.explain('all-held')).toMatchObject({ fired: true, status: 'held_out', variant: 'holdout' });
+    expect(engine.explain('all-held')).toMatchObject({ fired: true, status: 'held_out', variant: 'holdout' });
   });
 
   it('returns the same array while nothing changed, and a new one when something did', () => {
-    const { kit } = setup();
-    const first = kit.getPrompts();
-    expect(kit.getPrompts()).toBe(first);
+    const { kit, engine } = setup();
+    const first = engine.getPrompts();
+    expect(engine.getPrompts()).toBe(first);
     kit.track('projects', -5);
-    expect(kit.getPrompts()).not.toBe(first);
-    expect(kit.getPrompts()).toEqual([]);
+    expect(engine.getPrompts()).not.toBe(first);
+    expect(engine.getPrompts()).toEqual([]);
   });
 
   it('wakes subscribers when a snooze runs out, with no other change', () => {
-    const { kit } = setup({ triggers: [{ id: 'b', when: { plan: { in: ['free'] } }, prompt: { kind: 'banner' }, snooze: '1d' }] });
-    kit.markShown('b');
-    kit.markDismissed('b');
+    const { kit, engine } = setup({ triggers: [{ id: 'b', when: { plan: { in: ['free'] } }, prompt: { kind: 'banner' }, snooze: '1d' }] });
+    engine.markShown('b');
+    engine.markDismissed('b');
     const seen: number[] = [];
-    kit.subscribe(() => seen.push(kit.getPrompts().length));
+    engine.subscribe(() => seen.push(engine.getPrompts().length));
     vi.advanceTimersByTime(DAY + 36e5);
     expect(seen.at(-1)).toBe(1);
   });
 
   it('resolves variant copy and the recommended plan', () => {
-    const { kit } = setup({
+    const { kit, engine } = setup({
       triggers: [
         {
           id: 'copy-test',
@@ -165,7 +167,7 @@ describe('the arbiter', () => {
         },
       ],
     });
-    const [prompt] = kit.getPrompts();
+    const [prompt] = engine.getPrompts();
     expect(['Title A', 'Title B']).toContain(prompt?.title);
     expect(prompt).toMatchObject({ plan: 'pro', upgrade: { plan: 'pro', mrrDelta: 29 }, feature: 'pdfExport', cta: 'upgrade' });
   });
@@ -187,9 +189,10 @@ describe('explain', () => {
       },
       customer: { id: 'c', plan: 'free', usage: { projects: 8 } },
     });
+    const engine = createPromptEngine(kit);
     kit.recordGateHit('pdfExport');
     kit.recordGateHit('pdfExport');
-    const explanation = kit.explain('power-user');
+    const explanation = engine.explain('power-user');
     expect(explanation.fired).toBe(false);
     expect(explanation.status).toBe('not_fired');
     expect(explanation.explain).toEqual([
@@ -214,8 +217,8 @@ describe('incremental evaluation', () => {
         })),
       },
       customer: { id: 'c', plan: 'free' },
-      onEvaluate: (triggerId) => evaluated.push(triggerId),
     });
+    createPromptEngine(kit, { onEvaluate: (triggerId) => evaluated.push(triggerId) });
     expect(evaluated).toHaveLength(100);
     evaluated.length = 0;
     kit.track('f7');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client';
+import { createPromptEngine } from '../prompts/engine';
 import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform';
 import { saasConfig } from './fixtures';
 
@@ -20,7 +21,10 @@ describe('across tabs and reloads', () => {
   function twoTabs() {
     const storage = createMemoryStorage();
     const tabs = createMemoryTabs();
-    const open = () => createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform: createMemoryPlatform({ storage, tabs }) });
+    const open = () => {
+      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform: createMemoryPlatform({ storage, tabs }) });
+      return Object.assign(kit, { engine: createPromptEngine(kit) });
+    };
     return { a: open(), b: open() };
   }
 
@@ -36,32 +40,37 @@ describe('across tabs and reloads', () => {
     a.recordGateHit('pdfExport');
     a.recordGateHit('pdfExport');
     await Promise.resolve();
-    expect(a.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
-    expect(b.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
-    a.markShown('upsell');
+    expect(a.engine.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
+    expect(b.engine.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
+    a.engine.markShown('upsell');
     await Promise.resolve();
-    expect(a.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
-    expect(b.getPrompts()).toEqual([]);
+    expect(a.engine.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upsell']);
+    expect(b.engine.getPrompts()).toEqual([]);
   });
 
   it('signals, prompt history and usage persist across a reload', () => {
     const storage = createMemoryStorage();
-    const open = () => createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 }, usageAsOf: '2026-02-01T00:00:00Z' }, platform: createMemoryPlatform({ storage }) });
+    const open = () => {
+      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 }, usageAsOf: '2026-02-01T00:00:00Z' }, platform: createMemoryPlatform({ storage }) });
+      return Object.assign(kit, { engine: createPromptEngine(kit) });
+    };
     const first = open();
     vi.advanceTimersByTime(1000);
     first.recordGateHit('pdfExport');
     first.track('projects');
+    first.engine.destroy();
     first.destroy();
     vi.advanceTimersByTime(1000);
     const second = open();
     second.recordGateHit('pdfExport');
-    expect(second.getSnapshot().fired.has('upsell')).toBe(true);
+    expect(second.engine.getSnapshot().fired.has('upsell')).toBe(true);
     expect(second.check('projects').usage).toBe(2);
-    second.markShown('upsell');
+    second.engine.markShown('upsell');
+    second.engine.destroy();
     second.destroy();
     const third = open();
-    expect(third.getSnapshot().history.upsell?.impressions).toBe(1);
+    expect(third.engine.getSnapshot().history.upsell?.impressions).toBe(1);
     // Cooling down (1 day) after the impression before the reload.
-    expect(third.getPrompts()).toEqual([]);
+    expect(third.engine.getPrompts()).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit, type UpgradeKit } from '../client';
+import { createPromptEngine } from '../prompts/engine';
+import type { ConfigInput } from '../config/schema';
 import { durationToMs } from '../utils/duration';
 import cases from './cases/triggers.json';
 
@@ -14,10 +16,11 @@ describe('trigger cases', () => {
   it.each(cases.cases)('$name', (testCase) => {
     vi.setSystemTime(new Date(testCase.start ?? '2026-01-01T00:00:00Z'));
     const kit: UpgradeKit = createUpgradeKit({
-      config: cases.config,
+      config: cases.config as ConfigInput,
       customer: { id: 'c1', plan: 'free', usageAsOf: '2026-01-01T00:00:00Z', ...testCase.customer },
       onWarning: () => {},
     });
+    const engine = createPromptEngine(kit);
     for (const step of testCase.steps as Step[]) {
       if (step.gateHit) kit.recordGateHit(step.gateHit);
       if (step.event) kit.recordEvent(step.event);
@@ -25,9 +28,10 @@ describe('trigger cases', () => {
       if (step.startTrial) expect(kit.startTrial({ feature: step.startTrial }).ok).toBe(true);
       if (step.advance) vi.advanceTimersByTime(advanceBy(step.advance));
     }
-    expect(kit.getSnapshot().fired.has(testCase.trigger)).toBe(testCase.fired);
+    expect(engine.getSnapshot().fired.has(testCase.trigger)).toBe(testCase.fired);
     // The explanation agrees with the state, leaf by leaf.
-    expect(kit.explain(testCase.trigger).fired).toBe(testCase.fired);
+    expect(engine.explain(testCase.trigger).fired).toBe(testCase.fired);
+    engine.destroy();
     kit.destroy();
   });
 });

@@ -97,18 +97,18 @@ type Json = string | number | boolean | null;
 
 /** One node of a trigger's condition tree: exactly one key per node. */
 export interface Condition {
-  all?: Condition[];
-  any?: Condition[];
+  all?: readonly Condition[];
+  any?: readonly Condition[];
   not?: Condition;
   /** Usage as a share of the limit: `atLeast: 0.7` is 70% or more. */
   usage?: { feature: string; atLeast?: number; below?: number };
   gateHits?: { feature: string; atLeast: number; within: string };
   event?: { name: string; atLeast: number; within?: string };
-  plan?: { in?: string[]; notIn?: string[] };
+  plan?: { in?: readonly string[]; notIn?: readonly string[] };
   trial?: { feature?: string; plan?: string; state: 'active' | 'eligible' | 'expired' };
   activated?: boolean;
   forecast?: { feature: string; exceedsBeforeReset: boolean };
-  attribute?: { key: string; equals?: Json; in?: Json[] };
+  attribute?: { key: string; equals?: Json; in?: readonly Json[] };
 }
 
 export const conditionSchema: Schema<Condition> = lazy('Condition', () =>

@@ -10,6 +10,8 @@ export type Path = ReadonlyArray<PropertyKey>;
 export interface Issue {
   path: Path;
   message: string;
+  /** For an object with keys it does not know: those keys, so they can be dropped on their own. */
+  unknownKeys?: string[];
 }
 
 export type JsonSchema = Record<string, unknown>;
@@ -99,7 +101,7 @@ export function number(bounds: { min?: number; max?: number; integer?: boolean; 
         typeof value !== 'number' || !Number.isFinite(value)
           ? value === undefined
             ? `is required (${type})`
-            : `expected ${type}, got ${describe(value)}`
+            : `expected ${type}, got ${typeof value === 'number' ? value : describe(value)}`
           : integer && !Number.isInteger(value)
             ? `must be a whole number (got ${value})`
             : min !== undefined && value < min
@@ -134,7 +136,7 @@ export function oneOf<const T extends ReadonlyArray<string | number | boolean | 
   };
 }
 
-export function array<O, I>(item: Schema<O, I>, minItems = 0): Schema<O[], I[]> {
+export function array<O, I>(item: Schema<O, I>, minItems = 0): Schema<O[], readonly I[]> {
   return {
     run(value, path, issues) {
       if (!Array.isArray(value)) {
@@ -179,7 +181,11 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOutput<S>, Objec
       }
       const unknown = Object.keys(input).filter((key) => !Object.hasOwn(shape, key));
       if (unknown.length) {
-        issues.push({ path, message: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')} (known: ${Object.keys(shape).join(', ')})` });
+        issues.push({
+          path,
+          message: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')} (known: ${Object.keys(shape).join(', ')})`,
+          unknownKeys: unknown,
+        });
       }
       for (const [key, schema] of Object.entries(shape)) {
         const value = schema.run(input[key], [...path, key], issues);

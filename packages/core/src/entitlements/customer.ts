@@ -2,7 +2,6 @@ import type { Config } from '../config/schema';
 import {
   array,
   boolean,
-  formatIssue,
   formatPath,
   validate,
   number,
@@ -99,7 +98,7 @@ export function parseCustomer(input: unknown, config: Config, now: number): Pars
   const warnings: string[] = [];
   let data: unknown = input;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    warnings.push(`customer: expected an object with "id" and "plan", got ${data === null ? 'null' : typeof data}`);
+    warnings.push(`customer: expected an object with "id" and "plan", got ${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data}`);
     data = {};
   }
   // Drop whatever the schema rejects, one path at a time, so valid siblings survive.
@@ -116,8 +115,10 @@ export function parseCustomer(input: unknown, config: Config, now: number): Pars
         continue;
       }
       dropped.add(at);
-      warnings.push(`customer.${formatIssue(issue)}; ignored`);
-      paths.push(issue.path);
+      warnings.push(`customer${issue.path.length ? `.${at}` : ''}: ${issue.message}; ignored`);
+      // Keys the schema does not know go on their own: the host's extra fields must not cost the whole object.
+      if (issue.unknownKeys) paths.push(...issue.unknownKeys.map((key) => [...issue.path, key]));
+      else paths.push(issue.path);
     }
     // Last first, so removing an array item does not shift the index of the next one to remove.
     for (const path of paths.reverse()) draft = dropAt(draft, path);

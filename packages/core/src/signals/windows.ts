@@ -1,0 +1,30 @@
+import type { Condition, Config } from '../config/schema';
+import { durationToMs } from '../utils/duration';
+import { bucketSize } from './counter';
+
+/** Bucket length and retention a signal needs for the windows that read it. */
+export interface SignalWindow {
+  bucketMs: number;
+  keepMs: number;
+}
+
+/**
+ * For each signal key (`gate:<feature>`, `event:<name>`) read with a window in
+ * the config's triggers or activation rule: buckets fine enough for the
+ * narrowest window, kept as long as the widest. Keys not listed keep a total only.
+ */
+export function signalWindows(config: Config): Map<string, SignalWindow> {
+  const windows = new Map<string, SignalWindow>();
+  const visit = (node: Condition) => {
+    for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) visit(child);
+    const leaf = node.gateHits ?? node.event;
+    if (!leaf?.within) return;
+    const key = node.gateHits ? `gate:${node.gateHits.feature}` : `event:${node.event!.name}`;
+    const ms = durationToMs(leaf.within);
+    const known = windows.get(key);
+    windows.set(key, { bucketMs: Math.min(known?.bucketMs ?? Infinity, bucketSize(ms)), keepMs: Math.max(known?.keepMs ?? 0, ms) });
+  };
+  config.triggers.forEach((trigger) => visit(trigger.when));
+  if (config.policy.activation) visit(config.policy.activation);
+  return windows;
+}
