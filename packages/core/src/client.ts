@@ -8,7 +8,7 @@ import { parseCustomer, type Customer, type CustomerInput, type CustomerTrial, t
 import { periodAt } from './entitlements/period';
 import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus, type TrialTarget } from './entitlements/trials';
 import { mrrOf } from './entitlements/upgradePath';
-import { createMemoryPlatform, type Platform } from './platform';
+import { createBrowserPlatform, type Platform } from './platform';
 import { EMPTY_COUNTER, increment, type Counter } from './signals/counter';
 import { signalWindows, type SignalWindow } from './signals/windows';
 import { createSafeStorage, type SafeStorage } from './storage';
@@ -24,7 +24,10 @@ export interface UpgradeKitOptions<C extends ConfigInput = ConfigInput> {
   config: C;
   /** The signed-in customer, from the host's backend. Malformed fields are dropped with a warning. */
   customer: CustomerInput;
-  /** Clock, storage, network and tabs. Default: a memory platform (no persistence, no tabs). */
+  /**
+   * Clock, storage, network and tabs. Default: the browser platform, which in
+   * Node or during SSR has no storage and no tabs. Tests use `createMemoryPlatform()`.
+   */
   platform?: Platform;
   /** Where events go (see `createHttpSink`, `createConsoleSink`, ...). Default: none. */
   sinks?: Sink[];
@@ -124,7 +127,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKitOptions<C>): UpgradeKit<C> {
   const config = assertConfig(options.config);
-  const platform = options.platform ?? createMemoryPlatform();
+  const platform = options.platform ?? createBrowserPlatform();
   const warn = createWarn(options.onWarning);
   const storage = createSafeStorage(platform.storage, warn);
   const sinks = [...(options.sinks ?? []), ...(options.onEvent ? [{ send: options.onEvent }] : [])];

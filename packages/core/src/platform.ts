@@ -22,7 +22,7 @@ export interface Platform {
   now(): number;
   /** A number in [0, 1). */
   random(): number;
-  /** Persistent storage, or `null` when there is none (SSR, privacy mode). */
+  /** Persistent storage, or `null` when there is none (SSR, tests). */
   storage: KeyValueStorage | null;
   /** `fetch`, or `undefined` where there is no network. */
   fetch: typeof fetch | undefined;
@@ -48,15 +48,21 @@ const noop = () => {};
 
 /**
  * The platform of a browser page. Each capability is probed defensively: a
- * storage that throws on access (disabled cookies, sandboxed iframes) becomes `null`.
+ * storage that throws on access (disabled cookies, sandboxed iframes) fails each
+ * read and write the same way, which the client reports once.
  */
 export function createBrowserPlatform(): Platform {
   const g = globalThis as typeof globalThis & { document?: Document; navigator?: Navigator };
   let storage: KeyValueStorage | null = null;
   try {
     storage = g.localStorage ?? null;
-  } catch {
-    storage = null;
+  } catch (error) {
+    // Disabled storage throws on access: hand on a storage that fails the same way, so the
+    // client warns once and keeps state in memory instead of losing persistence silently.
+    const fail = () => {
+      throw error;
+    };
+    storage = { getItem: fail, setItem: fail, removeItem: fail };
   }
   return {
     now: () => Date.now(),
@@ -99,7 +105,8 @@ export function createBrowserPlatform(): Platform {
       return () => observer.disconnect();
     },
     openChannel(name) {
-      if (typeof BroadcastChannel !== 'function') return null;
+      // Outside a page (Node, SSR) there are no tabs, and an open channel would keep a server process alive.
+      if (typeof BroadcastChannel !== 'function' || !g.document) return null;
       const channel = new BroadcastChannel(name);
       return {
         post: (message) => channel.postMessage(message),
@@ -205,6 +212,8 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
       return {
         // Like BroadcastChannel: every other tab hears it, the sender does not; delivery is async.
         post(message) {
+          // Cloning costs more than the rest of a track(): skip it when no other tab listens.
+          if (peers!.size < 2) return;
           const copy = structuredClone(message);
           for (const peer of peers!) if (peer !== deliver) queueMicrotask(() => peer(copy));
         },
