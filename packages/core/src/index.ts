@@ -52,7 +52,18 @@ export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attributi
 export type { Touch } from './conversion/attribution';
 export { createEventId } from './conversion/events';
 export type { BaseEvent, DismissReason, EventOf, EventType, Sink, UpgradeKitEvent } from './conversion/events';
+export { buildReport } from './conversion/report';
+export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './conversion/report';
 export { SDK_VERSION } from './version';
+
+export { createCallbackSink } from './sinks/callback';
+export type { CallbackSinkOptions } from './sinks/callback';
+export { createConsoleSink, formatEvent } from './sinks/console';
+export type { ConsoleSinkOptions } from './sinks/console';
+export { createHttpSink } from './sinks/http';
+export type { HttpSink, HttpSinkOptions } from './sinks/http';
+export { createPostHogSink, createSegmentSink, toEventProperties } from './sinks/adapters';
+export type { AdapterSinkOptions, PostHogLike, SegmentLike } from './sinks/adapters';
 
 export { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, createMemoryTabs } from './platform';
 export type { KeyValueStorage, MemoryPlatform, MemoryPlatformOptions, MemoryTabs, Platform, TabChannel } from './platform';

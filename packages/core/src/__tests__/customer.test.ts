@@ -74,10 +74,10 @@ describe('parseCustomer: malformed data never throws', () => {
 
   it('a missing or empty id becomes "anonymous"; the rest is kept', () => {
     const missing = parse({ plan: 'pro', usage: { projects: 4 } });
-    expect(missing.warnings).toEqual(['customer.id: is required (string); ignored']);
+    expect(missing.warnings).toEqual(['customer.id: expected a non-empty string, got nothing; using "anonymous"']);
     expect(missing.customer).toMatchObject({ id: 'anonymous', plan: 'pro', usage: { projects: { value: 4 } } });
     const empty = parse({ id: '', plan: 'pro' });
-    expect(empty.warnings).toEqual(['customer.id: must not be empty (got ""); ignored']);
+    expect(empty.warnings).toEqual(['customer.id: expected a non-empty string, got ""; using "anonymous"']);
     expect(empty.customer.id).toBe('anonymous');
   });
 
@@ -103,7 +103,7 @@ describe('parseCustomer: malformed data never throws', () => {
     const { customer, warnings } = parse({ id: 'c1', plan: 'free', usage: { apiCalls: 10 }, usageAsOf: 'yesterday', periodStart: new Date('not a date') });
     expect(warnings).toEqual([
       'customer.usageAsOf: expected epoch milliseconds or ISO 8601 date, got string; ignored',
-      'customer.periodStart: expected epoch milliseconds or ISO 8601 date, got NaN; ignored',
+      'customer.periodStart: expected epoch milliseconds or ISO 8601 date, got Invalid Date; ignored',
     ]);
     expect(customer.usage.apiCalls).toEqual({ value: 10, asOf: now });
     expect(customer.periodStart).toBe(0);

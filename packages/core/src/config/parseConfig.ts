@@ -23,7 +23,7 @@ export class UpgradeKitConfigError extends Error {
  */
 export function parseConfig(input: unknown): ParseConfigResult {
   const { value, issues } = validate(configSchema, input);
-  if (issues.length) return { success: false, errors: issues.map(formatIssue) };
+  if (issues.length || !value) return { success: false, errors: issues.map(formatIssue) };
   const errors = crossCheck(value);
   return errors.length ? { success: false, errors } : { success: true, config: value };
 }

@@ -113,7 +113,8 @@ export function formatPath(path: Path): string {
 
 export const formatIssue = (issue: Issue) => `${formatPath(issue.path)}: ${issue.message}`;
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? String(value) : typeof value);
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' || value instanceof Date ? String(value) : typeof value;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const TYPE_TESTS: Record<string, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
@@ -125,55 +126,61 @@ const TYPE_TESTS: Record<string, (value: unknown) => boolean> = {
   object: isObject,
 };
 
-/** Validates `value` against `schema`; returns it with defaults applied and pushes one issue per problem. */
+/** What `run` returns for a value that failed: its container leaves it out. */
+const DROP = Symbol('drop');
+
+/**
+ * Validates `value` against `schema` and pushes one issue per problem. Returns
+ * the value with defaults applied, or `DROP`. Invalid array items, record
+ * entries and optional fields are left out of their container, so a caller
+ * that accepts partial data (the customer) keeps every valid sibling.
+ */
 function run(schema: Schema<unknown, unknown>, value: unknown, path: Path, issues: Issue[]): unknown {
-  const fail = (message: string) => void issues.push({ path, message });
+  const fail = (message: string) => (issues.push({ path, message }), DROP);
   if (value === undefined) {
     if (schema.fallback) return schema.fallback();
     if (schema.optional) return undefined;
   }
   const { type } = schema;
   const typeTest = TYPE_TESTS[type];
-  if (typeTest && !typeTest(value)) {
-    fail(value === undefined ? `is required (${type === 'record' ? 'object' : type})` : `expected ${type === 'record' ? 'object' : type}, got ${describe(value)}`);
-    return type === 'array' ? [] : type === 'object' || type === 'record' ? {} : value;
-  }
-  const before = issues.length;
+  const name = type === 'record' ? 'object' : type;
+  if (typeTest && !typeTest(value)) return fail(value === undefined ? `is required (${name})` : `expected ${name}, got ${describe(value)}`);
   let out = value;
   if (type === 'string') {
-    if (schema.pattern && !schema.pattern.test(value as string)) fail(`${schema.hint} (got ${JSON.stringify(value)})`);
+    if (schema.pattern && !schema.pattern.test(value as string)) return fail(`${schema.hint} (got ${JSON.stringify(value)})`);
   } else if (type === 'number' || type === 'integer') {
     const { min, max, above } = schema;
     const number = value as number;
-    if (type === 'integer' && !Number.isInteger(number)) fail(`must be a whole number (got ${number})`);
-    else if (min !== undefined && number < min) fail(`must be at least ${min} (got ${number})`);
-    else if (above !== undefined && number <= above) fail(`must be more than ${above} (got ${number})`);
-    else if (max !== undefined && number > max) fail(`must be at most ${max} (got ${number})`);
+    if (type === 'integer' && !Number.isInteger(number)) return fail(`must be a whole number (got ${number})`);
+    if (min !== undefined && number < min) return fail(`must be at least ${min} (got ${number})`);
+    if (above !== undefined && number <= above) return fail(`must be more than ${above} (got ${number})`);
+    if (max !== undefined && number > max) return fail(`must be at most ${max} (got ${number})`);
   } else if (type === 'enum') {
     if (!schema.values!.includes(value)) {
-      fail(`expected ${schema.values!.map((item) => JSON.stringify(item)).join(' or ')}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      return fail(`expected ${schema.values!.map((item) => JSON.stringify(item)).join(' or ')}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
     }
   } else if (type === 'array') {
     if ((value as unknown[]).length < schema.min!) fail(`needs at least ${schema.min} item(s)`);
-    out = (value as unknown[]).map((item, index) => run(schema.item!, item, [...path, index], issues));
+    out = (value as unknown[]).map((item, index) => run(schema.item!, item, [...path, index], issues)).filter((item) => item !== DROP);
   } else if (type === 'record') {
     // No prototype: a key such as "constructor" must not find Object.prototype's.
     const entries: Record<string, unknown> = Object.create(null);
-    for (const [name, item] of Object.entries(value as object)) {
-      run(schema.key!, name, [...path, name], issues);
-      entries[name] = run(schema.item!, item, [...path, name], issues);
+    for (const [key, item] of Object.entries(value as object)) {
+      const entry = run(schema.item!, item, [...path, key], issues);
+      if (run(schema.key!, key, [...path, key], issues) !== DROP && entry !== DROP) entries[key] = entry;
     }
     out = entries;
   } else if (type === 'object') {
     const shape = schema.shape!;
-    const unknownKeys = Object.keys(value as object).filter((name) => !Object.hasOwn(shape, name));
+    const unknownKeys = Object.keys(value as object).filter((key) => !Object.hasOwn(shape, key));
     if (unknownKeys.length) {
-      issues.push({ path, message: `unknown key${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((name) => `"${name}"`).join(', ')} (known: ${Object.keys(shape).join(', ')})`, unknownKeys });
+      issues.push({ path, message: `unknown key${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((key) => `"${key}"`).join(', ')} (known: ${Object.keys(shape).join(', ')})`, unknownKeys });
     }
     const fields: Record<string, unknown> = {};
-    for (const name in shape) {
-      const field = run(shape[name]!, (value as Record<string, unknown>)[name], [...path, name], issues);
-      if (field !== undefined) fields[name] = field;
+    for (const key in shape) {
+      const field = run(shape[key]!, (value as Record<string, unknown>)[key], [...path, key], issues);
+      if (field === DROP && !shape[key]!.optional) return DROP;
+      if (field !== undefined && field !== DROP) fields[key] = field;
     }
     out = fields;
   } else if (type === 'union') {
@@ -182,19 +189,23 @@ function run(schema: Schema<unknown, unknown>, value: unknown, path: Path, issue
       const result = run(option, value, path, own);
       if (!own.length) return result;
     }
-    fail(`${schema.hint}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    return fail(`${schema.hint}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
   } else if (type === 'lazy') {
     return run(schema.get!(), value, path, issues);
   }
   // `custom` schemas, and refinements of any other type, end with their own test.
-  if (issues.length === before && schema.test && !(schema.test as (value: unknown) => boolean)(out)) {
-    fail(type === 'custom' ? `expected ${schema.hint}, got ${describe(value)}` : schema.hint!);
+  if (schema.test && !(schema.test as (value: unknown) => boolean)(out)) {
+    return fail(type === 'custom' ? `expected ${schema.hint}, got ${describe(value)}` : schema.hint!);
   }
   return out;
 }
 
-/** Validates a value: the output with defaults, and the issues found (none means valid). */
-export function validate<O, I>(schema: Schema<O, I>, value: unknown): { value: O; issues: Issue[] } {
+/**
+ * Validates a value: the issues found (none means valid) and the output with
+ * defaults, where whatever failed is left out (`undefined` if the root failed).
+ */
+export function validate<O, I>(schema: Schema<O, I>, value: unknown): { value: O | undefined; issues: Issue[] } {
   const issues: Issue[] = [];
-  return { value: run(schema as Schema<unknown, unknown>, value, [], issues) as O, issues };
+  const out = run(schema as Schema<unknown, unknown>, value, [], issues);
+  return { value: out === DROP ? undefined : (out as O), issues };
 }

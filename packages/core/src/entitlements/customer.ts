@@ -2,7 +2,7 @@ import type { Config } from '../config/schema';
 import {
   array,
   boolean,
-  formatPath,
+  formatIssue,
   validate,
   number,
   object,
@@ -13,13 +13,12 @@ import {
   string,
   union,
   type InferInput,
-  type Path,
 } from '../config/validator';
 
 /** A date as epoch milliseconds or an ISO 8601 string. */
-const timestamp = primitive<number | string>(
+const timestamp = primitive<number | string | Date>(
   'epoch milliseconds or ISO 8601 date',
-  (value) => (typeof value === 'number' || typeof value === 'string') && Number.isFinite(toTime(value)),
+  (value) => (typeof value === 'number' || typeof value === 'string' || value instanceof Date) && Number.isFinite(toTime(value)),
   { type: ['number', 'string'] },
 );
 const nonNegative = number({ min: 0 });
@@ -79,8 +78,8 @@ export interface Customer {
   attributes: Record<string, string | number | boolean | null>;
 }
 
-export function toTime(value: number | string): number {
-  return typeof value === 'number' ? value : Date.parse(value);
+export function toTime(value: number | string | Date): number {
+  return typeof value === 'number' ? value : value instanceof Date ? value.getTime() : Date.parse(value);
 }
 
 export interface ParseCustomerResult {
@@ -96,37 +95,23 @@ export interface ParseCustomerResult {
  */
 export function parseCustomer(input: unknown, config: Config, now: number): ParseCustomerResult {
   const warnings: string[] = [];
-  let data: unknown = input;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    warnings.push(`customer: expected an object with "id" and "plan", got ${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data}`);
-    data = {};
+  const source: Record<string, unknown> = typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input } : {};
+  if (source !== input && !(typeof input === 'object' && input !== null && !Array.isArray(input))) {
+    warnings.push(`customer: expected an object with "id" and "plan", got ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
   }
-  // Drop whatever the schema rejects, one path at a time, so valid siblings survive.
-  let draft = copyData(data) as Record<string, unknown>;
-  let parsed = validate(customerSchema, draft);
-  const dropped = new Set<string>();
-  for (let attempt = 0; parsed.issues.length && attempt < 20; attempt++) {
-    const paths: Path[] = [];
-    for (const issue of parsed.issues) {
-      const at = formatPath(issue.path);
-      // A required field already dropped takes the entry it belongs to with it (a trial without `endsAt`).
-      if (dropped.has(at)) {
-        paths.push(issue.path.slice(0, -1));
-        continue;
-      }
-      dropped.add(at);
-      warnings.push(`customer${issue.path.length ? `.${at}` : ''}: ${issue.message}; ignored`);
-      // Keys the schema does not know go on their own: the host's extra fields must not cost the whole object.
-      if (issue.unknownKeys) paths.push(...issue.unknownKeys.map((key) => [...issue.path, key]));
-      else paths.push(issue.path);
-    }
-    // Last first, so removing an array item does not shift the index of the next one to remove.
-    for (const path of paths.reverse()) draft = dropAt(draft, path);
-    if (typeof draft.id !== 'string' || !draft.id) draft.id = 'anonymous';
-    if (typeof draft.plan !== 'string') draft.plan = '';
-    parsed = validate(customerSchema, draft);
+  // Without an id and a plan there is no customer to check: stand-ins keep the app running.
+  if (typeof source.id !== 'string' || !source.id) {
+    warnings.push(`customer.id: expected a non-empty string, got ${JSON.stringify(source.id) ?? 'nothing'}; using "anonymous"`);
+    source.id = 'anonymous';
   }
-  const raw = parsed.issues.length ? { id: 'anonymous', plan: '' } : parsed.value;
+  if (typeof source.plan !== 'string') {
+    warnings.push(`customer.plan: expected a plan id, got ${JSON.stringify(source.plan) ?? 'nothing'}`);
+    source.plan = '';
+  }
+  // The validator leaves out whatever is invalid and keeps every valid sibling; the input is never mutated.
+  const { value, issues } = validate(customerSchema, source);
+  for (const issue of issues) warnings.push(`customer${issue.path.length ? `.${formatIssue(issue)}` : `: ${issue.message}`}; ignored`);
+  const raw = value ?? { id: source.id as string, plan: source.plan as string };
 
   if (!config.plans.some((plan) => plan.id === raw.plan)) {
     warnings.push(
@@ -161,32 +146,4 @@ export function parseCustomer(input: unknown, config: Config, now: number): Pars
   };
   if (raw.activated !== undefined) customer.activated = raw.activated;
   return { customer, warnings };
-}
-
-function dropAt(root: Record<string, unknown>, path: Path): Record<string, unknown> {
-  if (!path.length) return {};
-  let parent: unknown = root;
-  for (const key of path.slice(0, -1)) {
-    parent = (parent as Record<PropertyKey, unknown> | undefined)?.[key as string];
-    if (parent === null || typeof parent !== 'object') return root;
-  }
-  const last = path[path.length - 1]!;
-  if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-  else delete (parent as Record<PropertyKey, unknown>)[last];
-  return root;
-}
-
-/**
- * A copy of plain data (the host's object is never mutated); cycles become
- * `undefined`. Functions are kept as they are, so a warning can say "got function".
- */
-function copyData(value: unknown, seen = new Set<unknown>()): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date) return value.getTime();
-  if (seen.has(value)) return undefined;
-  seen.add(value);
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-  for (const [key, item] of Object.entries(value)) (copy as Record<string, unknown>)[key] = copyData(item, seen);
-  seen.delete(value);
-  return copy;
 }

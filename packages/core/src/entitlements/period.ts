@@ -29,6 +29,10 @@ export function addMonths(anchor: number, months: number): number {
   );
 }
 
+// Checks and tracking ask for the same period over and over, and calendar arithmetic
+// through Date costs microseconds: the last month or year period found is kept.
+let last: { reset: ResetPeriod; anchor: number; start: number; end: number } | undefined;
+
 /**
  * The period of `reset` that contains `now`, counted from the customer's
  * billing anchor. `never` spans all time.
@@ -42,13 +46,20 @@ export function periodAt(reset: ResetPeriod, anchor: number, now: number): Perio
     const start = origin + Math.floor((now - origin) / length) * length;
     return { start, end: start + length };
   }
+  if (last && last.reset === reset && last.anchor === anchor && last.start <= now && now < last.end) return { start: last.start, end: last.end };
   const step = reset === 'month' ? 1 : 12;
   const from = new Date(anchor);
   const to = new Date(now);
   const elapsedMonths = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
   // The estimate can be one step late (e.g. the anchor's day-of-month has not come yet).
   let index = Math.floor(elapsedMonths / step);
-  while (addMonths(anchor, index * step) > now) index--;
-  while (addMonths(anchor, (index + 1) * step) <= now) index++;
-  return { start: addMonths(anchor, index * step), end: addMonths(anchor, (index + 1) * step) };
+  let start = addMonths(anchor, index * step);
+  while (start > now) start = addMonths(anchor, --index * step);
+  let end = addMonths(anchor, (index + 1) * step);
+  while (end <= now) {
+    start = end;
+    end = addMonths(anchor, (++index + 1) * step);
+  }
+  last = { reset, anchor, start, end };
+  return { start, end };
 }
