@@ -1,0 +1,7 @@
+// Writes the config's JSON Schema next to the build, so a config file can say
+// "$schema": "./node_modules/@upgradekit/core/dist/config.schema.json" and get
+// autocomplete and validation in editors.
+import { writeFileSync } from 'node:fs';
+import { toJSONSchema } from '../dist/index.js';
+
+writeFileSync(new URL('../dist/config.schema.json', import.meta.url), `${JSON.stringify(toJSONSchema(), null, 2)}\n`);
