@@ -12,7 +12,10 @@ export interface BaseEvent {
   /** Epoch milliseconds. */
   at: number;
   customerId: string;
-  /** The customer's monthly recurring revenue when the event happened (plan + add-ons). */
+  /**
+   * The customer's monthly recurring revenue (plan + add-ons) when the event
+   * happened; for `upgrade.completed`, before the change (after = `mrr + mrrDelta`).
+   */
   mrr: number;
   sdkVersion: string;
 }
