@@ -54,6 +54,11 @@ export interface PromptEngine {
 export interface PromptEngineOptions {
   /** Called each time a trigger's condition is evaluated; for tools and tests. Default: none. */
   onEvaluate?: (triggerId: string) => void;
+  /**
+   * Re-evaluate only the triggers that read what changed. Default: `true`;
+   * `false` re-evaluates every trigger on every change (a baseline for benchmarks).
+   */
+  incremental?: boolean;
 }
 
 interface StoredPrompts {
@@ -197,7 +202,7 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
     if (state.signals !== previous.signals) {
       for (const signal in state.signals) if (state.signals[signal] !== previous.signals[signal]) changed.add(signal);
     }
-    if (changed.size) reevaluate(changed);
+    if (changed.size) reevaluate(options.incremental === false ? 'all' : changed);
   });
 
   const channel = platform.openChannel(`upgradekit:prompts:${customerId}`);

@@ -1,0 +1,88 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LockedFeature } from '../index';
+import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers';
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+
+function App({ onExport }: { onExport: () => void }) {
+  return (
+    <>
+      <button>Before</button>
+      <LockedFeature feature="pdfExport" className="mine">
+        <button onClick={onExport}>Export PDF</button>
+      </LockedFeature>
+      <button>After</button>
+    </>
+  );
+}
+
+describe('LockedFeature', () => {
+  it('leaves the control untouched when the feature is allowed', async () => {
+    const onExport = vi.fn();
+    renderWithKit(<App onExport={onExport} />, { customer: customer({}, { plan: 'pro' }) });
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    expect(control.getAttribute('aria-disabled')).toBeNull();
+    await user().click(control);
+    expect(onExport).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('.uk-locked')).toBeNull();
+  });
+
+  it('marks the control locked and describes why, even while closed', async () => {
+    const { container } = renderWithKit(<App onExport={() => {}} />);
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    expect(control.getAttribute('aria-disabled')).toBe('true');
+    expect(control.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(document.getElementById(control.getAttribute('aria-describedby')!)!.textContent).toBe('PDF export is a Pro feature Upgrade to unlock it.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows its popover when tabbed onto, lets Tab reach the CTA, and closes on Escape', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    await u.tab();
+    await u.tab();
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    expect(document.activeElement).toBe(control);
+    await settle();
+    const popover = screen.getByRole('dialog', { name: 'PDF export is a Pro feature' });
+    expect(popover.classList.contains('mine')).toBe(true);
+    expect(control.getAttribute('aria-expanded')).toBe('true');
+    // Opening on focus must not steal focus from the control.
+    expect(document.activeElement).toBe(control);
+    await expectNoAxeViolations();
+
+    await u.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Upgrade to Pro' }));
+    await u.keyboard('{Escape}');
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens on hover', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    await user().hover(screen.getByRole('button', { name: 'Export PDF' }));
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'PDF export is a Pro feature' })).toBeTruthy();
+  });
+
+  it('on click or tap: opens, records a gate hit, and does not run the locked action', async () => {
+    const onExport = vi.fn();
+    const { events, onUpgrade } = renderWithKit(<App onExport={onExport} />);
+    await user().click(screen.getByRole('button', { name: 'Export PDF' }));
+    await settle();
+    expect(onExport).not.toHaveBeenCalled();
+    expect(events.filter((event) => event.type === 'gate.hit')).toHaveLength(1);
+    await user().click(screen.getByRole('button', { name: 'Upgrade to Pro' }));
+    expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'pdfExport' }));
+  });
+});

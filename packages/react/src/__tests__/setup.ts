@@ -1,0 +1,10 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
+
+// Testing Library drains pending work with a setTimeout(0) that it advances only
+// for Jest's fake timers (it looks for a global `jest`); give it Vitest's, so
+// user-event works under vi.useFakeTimers() without real waiting.
+Object.assign(globalThis, { jest: { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) } });

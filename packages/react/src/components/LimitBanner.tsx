@@ -1,0 +1,165 @@
+'use client';
+import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { STORAGE_PREFIX, type ActivePrompt, type DismissReason } from '@upgradekit/core';
+import { useFormat } from '../context';
+import { engineOf } from '../engine';
+import { Guard } from '../Guard';
+import { useShown } from '../hooks/useShown';
+import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage';
+import { bannerCopy, meterCopy, type MessageKey, type Messages } from '../messages';
+import { reportOnce } from '../safe';
+import { cx, featureText, planName } from '../utils';
+import { EXCEEDED, Icon, WARNING } from './Icon';
+import { UpgradeButton } from './UpgradeButton';
+
+/** `hidden` while below `showFrom`, snoozed or dismissed. */
+export type BannerState = UsageState | 'hidden';
+
+/** What a custom banner (the render-prop path) receives. */
+export interface BannerData {
+  state: BannerState;
+  title: string;
+  body: string;
+  /** Hides the banner: `not_now` snoozes it; `forever` hides it for good. */
+  dismiss(reason?: DismissReason, options?: { forever?: boolean }): void;
+}
+
+export interface LimitBannerProps {
+  /** The metered or seats feature the banner is about. Optional when `prompt` is given. */
+  feature?: string | undefined;
+  /** The least severe state that shows the banner. Default: `warning`. */
+  showFrom?: Exclude<UsageState, 'ok'> | undefined;
+  thresholds?: Thresholds | undefined;
+  /** The prompt this banner shows (PromptOutlet passes it): always shown, governed by the arbiter. */
+  prompt?: ActivePrompt | undefined;
+  title?: string | undefined;
+  body?: string | undefined;
+  /** How long a dismissal hides a banner that no trigger governs, in ms. Default: 3 days. */
+  snoozeFor?: number | undefined;
+  messages?: Messages | undefined;
+  className?: string | undefined;
+  /** Unstyled path: render your own markup; the announcement region stays. */
+  children?: ((banner: BannerData) => ReactNode) | undefined;
+}
+
+const ORDER: UsageState[] = ['ok', 'warning', 'critical', 'exceeded'];
+const REASONS: Array<[DismissReason | undefined, MessageKey, boolean?]> = [
+  ['not_now', 'dismissNotNow'],
+  ['too_expensive', 'dismissTooExpensive'],
+  ['not_needed', 'dismissNotNeeded'],
+  [undefined, 'dismissForever', true],
+];
+const noSubscribe = () => () => {};
+
+/**
+ * A banner when usage nears or reaches a limit, announced through a polite live
+ * region. Dismissing asks why (the reasons feed the conversion report) and
+ * snoozes it; "Don't show again" hides it for good.
+ */
+export function LimitBanner(props: LimitBannerProps) {
+  return (
+    <Guard name="LimitBanner">
+      <LimitBannerView {...props} />
+    </Guard>
+  );
+}
+
+function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, title, body, snoozeFor = 3 * 864e5, messages, className, children }: LimitBannerProps) {
+  const [{ kit }, format] = useFormat(messages, '<LimitBanner>', meterCopy, bannerCopy);
+  const { t } = format;
+  const featureId = prompt?.feature ?? feature ?? '';
+  const usage = useUsage(featureId, thresholds);
+  const menuId = useId();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [dismissedUntil, setDismissedUntil] = useState(0);
+  // A warning snooze must not hide the banner that says the limit is reached.
+  const key = `${STORAGE_PREFIX}snooze:banner:${featureId}:${usage.state === 'exceeded' ? 'exceeded' : 'warning'}`;
+  // The server never knows about snoozes: hydrate as "not snoozed", then read storage.
+  const storedUntil = useSyncExternalStore(noSubscribe, () => readUntil(kit.platform.storage, key), () => 0);
+  const snoozed = !prompt && Math.max(dismissedUntil, storedUntil) > kit.platform.now();
+  const visible = !snoozed && (prompt !== undefined || ORDER.indexOf(usage.state) >= ORDER.indexOf(showFrom));
+  const state: BannerState = visible ? usage.state : 'hidden';
+  const shownRef = useShown(visible ? prompt?.triggerId : undefined);
+
+  const { name, unit } = featureText(kit.config, featureId);
+  const values = {
+    unit,
+    feature: name,
+    percent: format.percent(Math.min(usage.ratio, 1)),
+    plan: planName(kit.config, prompt?.plan ?? usage.upgrade?.plan),
+    limit: format.limit(usage.upgrade?.limit ?? usage.limit),
+    date: usage.resetsAt === null ? '' : format.date(usage.resetsAt),
+  };
+  const heading = prompt?.title ?? title ?? t(usage.state === 'exceeded' ? 'bannerExceeded' : 'bannerWarning', values);
+  const text = prompt?.body ?? body ?? (usage.upgrade ? t('bannerUpgrade', values) : usage.resetsAt !== null ? t('bannerResets', values) : '');
+
+  const dismiss = (reason?: DismissReason, options: { forever?: boolean } = {}) => {
+    setMenuOpen(false);
+    const until = options.forever ? Infinity : kit.platform.now() + snoozeFor;
+    setDismissedUntil(until);
+    try {
+      if (prompt) engineOf(kit)?.markDismissed(prompt.triggerId, reason, options);
+      else kit.platform.storage?.setItem(key, String(until));
+    } catch (error) {
+      reportOnce('dismissing a banner failed; it stays hidden for this page only', error);
+    }
+  };
+  const live = visible ? `${heading} ${text}` : '';
+
+  if (children) {
+    return (
+      <>
+        <div role="status" className="uk-sr-only">
+          {live}
+        </div>
+        {children({ state, title: heading, body: text, dismiss })}
+      </>
+    );
+  }
+  return (
+    <div ref={shownRef} className={cx('uk-banner', className)} data-state={state}>
+      {/* Always mounted, so screen readers announce the message when it appears. */}
+      <div role="status" className="uk-banner__message">
+        {visible && (
+          <>
+            {usage.state !== 'ok' && <Icon path={usage.state === 'exceeded' ? EXCEEDED : WARNING} />}
+            <strong className="uk-banner__title">{heading}</strong> {text}
+          </>
+        )}
+      </div>
+      {visible && (
+        <div className="uk-banner__actions">
+          <UpgradeButton
+            feature={featureId || undefined}
+            upgrade={prompt?.upgrade ?? usage.upgrade}
+            cta={prompt?.cta}
+            plan={prompt?.plan}
+            url={prompt?.url}
+            triggerId={prompt?.triggerId}
+            messages={messages}
+          >
+            {prompt?.ctaLabel}
+          </UpgradeButton>
+          <button type="button" className="uk-button" data-cta="dismiss" aria-expanded={menuOpen} aria-controls={menuId} onClick={() => setMenuOpen(!menuOpen)}>
+            {t('dismiss')}
+          </button>
+          <div id={menuId} role="group" aria-label={t('dismiss')} className="uk-banner__reasons" hidden={!menuOpen}>
+            {REASONS.map(([reason, label, forever]) => (
+              <button key={label} type="button" className="uk-button" data-reason={reason} onClick={() => dismiss(reason, forever ? { forever } : {})}>
+                {t(label)}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function readUntil(storage: { getItem(key: string): string | null } | null, key: string): number {
+  try {
+    return Number(storage?.getItem(key) ?? 0) || 0;
+  } catch {
+    return 0;
+  }
+}

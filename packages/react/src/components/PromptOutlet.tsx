@@ -1,0 +1,56 @@
+'use client';
+import { Fragment, type ReactNode } from 'react';
+import type { ActivePrompt } from '@upgradekit/core';
+import { Guard } from '../Guard';
+import { usePrompts } from '../hooks/usePrompt';
+import type { Messages } from '../messages';
+import { LimitBanner } from './LimitBanner';
+import { TrialModal } from './TrialModal';
+import { UpgradeModal } from './UpgradeModal';
+import { UsageMeter } from './UsageMeter';
+
+export interface PromptOutletProps {
+  /** The placement to show prompts for. Default: every placement. */
+  placement?: string | undefined;
+  /** Passed to each prompt's component. */
+  className?: string | undefined;
+  messages?: Messages | undefined;
+  /** Render a prompt yourself; return `undefined` to use the default component (and `null` to show nothing). */
+  children?: ((prompt: ActivePrompt) => ReactNode) | undefined;
+}
+
+/**
+ * Where the arbiter's prompts appear: each active prompt at this placement is
+ * rendered with its kind's component (meter, banner, modal, trial). Tooltip
+ * prompts attach to their control instead: see `LockedFeature`.
+ */
+export function PromptOutlet(props: PromptOutletProps) {
+  return (
+    <Guard name="PromptOutlet">
+      <PromptOutletView {...props} />
+    </Guard>
+  );
+}
+
+function PromptOutletView({ placement, className, messages, children }: PromptOutletProps) {
+  const prompts = usePrompts(placement);
+  return prompts.map((prompt) => {
+    const custom = children?.(prompt);
+    return <Fragment key={prompt.triggerId}>{custom !== undefined ? custom : renderPrompt(prompt, { className, messages })}</Fragment>;
+  });
+}
+
+function renderPrompt(prompt: ActivePrompt, shared: { className: string | undefined; messages: Messages | undefined }): ReactNode {
+  switch (prompt.kind) {
+    case 'meter':
+      return prompt.feature ? <UsageMeter feature={prompt.feature} prompt={prompt} {...shared} /> : null;
+    case 'banner':
+      return <LimitBanner prompt={prompt} {...shared} />;
+    case 'modal':
+      return <UpgradeModal prompt={prompt} defaultOpen {...shared} />;
+    case 'trial':
+      return <TrialModal prompt={prompt} defaultOpen {...shared} />;
+    default:
+      return null;
+  }
+}

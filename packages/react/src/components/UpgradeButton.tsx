@@ -1,0 +1,100 @@
+'use client';
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import type { Cta, UpgradePath } from '@upgradekit/core';
+import { useFormat, type UpgradeContext } from '../context';
+import { engineOf } from '../engine';
+import { Guard } from '../Guard';
+import { useKitValue } from '../hooks/useUpgradeKit';
+import { ctaCopy, type Messages } from '../messages';
+import { reportOnce, safeCheck, safely } from '../safe';
+import { cx, planName, safeUrl, warnOnce } from '../utils';
+
+export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> {
+  /** What the CTA does: open checkout (`upgrade`), start a trial, or link out. Default: `upgrade`. */
+  cta?: Cta | undefined;
+  /** The feature the customer wants: gives the upgrade path and the trial target. */
+  feature?: string | undefined;
+  /** The plan to buy or trial. Default: the feature's cheapest upgrade path. */
+  plan?: string | undefined;
+  /** Where `learn_more` and `contact_sales` lead. Only http(s) URLs are rendered as links. */
+  url?: string | undefined;
+  /** The prompt this CTA belongs to, so its click is credited to the trigger. */
+  triggerId?: string | undefined;
+  /** The upgrade path, when the caller has it already. Default: from `feature`'s check. */
+  upgrade?: UpgradePath | null | undefined;
+  messages?: Messages | undefined;
+  /** The label. Default: from `messages` (`Upgrade to {plan}`, `Start free trial`, ...). */
+  children?: ReactNode | undefined;
+}
+
+/**
+ * The one CTA every prompt uses: `upgrade` calls the provider's `onUpgrade(plan,
+ * context)` (your checkout), `trial` starts a trial in place, `contact_sales`
+ * and `learn_more` link out (or call `onContactSales`). Renders nothing when
+ * there is nothing to offer (no plan to upgrade to, no safe URL to learn more at).
+ */
+export function UpgradeButton(props: UpgradeButtonProps) {
+  return (
+    <Guard name="UpgradeButton">
+      <UpgradeButtonView {...props} />
+    </Guard>
+  );
+}
+
+function UpgradeButtonView({ cta = 'upgrade', feature, plan, url, triggerId, upgrade, messages, children, className, onClick, ...rest }: UpgradeButtonProps) {
+  const [{ kit, handlers }, { t }] = useFormat(messages, '<UpgradeButton>', ctaCopy);
+  const result = useKitValue(kit, () => (feature && upgrade === undefined ? safeCheck(kit, feature) : null));
+  const path = upgrade ?? result?.upgrade ?? null;
+  const target = plan ?? path?.plan;
+  const link = cta === 'learn_more' || cta === 'contact_sales' ? safeUrl(url) : undefined;
+  if ((cta === 'learn_more' && !link) || (cta === 'upgrade' && !target)) return null;
+
+  // Only add-ons are needed when the path keeps the current plan.
+  const addOn = path && path.plan === kit.getSnapshot().customer.plan ? path.addOns[0] : undefined;
+  const label =
+    children ??
+    (cta === 'upgrade'
+      ? addOn
+        ? t('ctaAddOn', { addOn: kit.config.addOns.find((candidate) => candidate.id === addOn.id)?.name ?? addOn.id })
+        : t('ctaUpgrade', { plan: planName(kit.config, target) })
+      : t(cta === 'trial' ? 'ctaTrial' : cta === 'contact_sales' ? 'ctaContactSales' : 'ctaLearnMore'));
+
+  const handleClick = (event: MouseEvent<HTMLElement>) => {
+    onClick?.(event as MouseEvent<HTMLButtonElement>);
+    if (event.defaultPrevented) return;
+    try {
+      if (triggerId) engineOf(kit)?.markClicked(triggerId, cta);
+      if (link) return; // the browser follows the link
+      const context = (): UpgradeContext => ({
+        ...(feature !== undefined && { feature }),
+        ...(triggerId !== undefined && { triggerId }),
+        upgrade: path,
+        checkoutContext: safely('checkoutContext()', () => kit.checkoutContext(), ''),
+      });
+      if (cta === 'upgrade') {
+        if (handlers.onUpgrade) handlers.onUpgrade(target!, context());
+        else warnOnce('an upgrade CTA was clicked, but <UpgradeKitProvider> has no onUpgrade: pass your checkout as onUpgrade(plan, context)');
+      } else if (cta === 'trial') {
+        const started = kit.startTrial(plan ? { plan } : { feature: feature ?? '' });
+        if (!started.ok) warnOnce(`trial of ${plan ? `plan "${plan}"` : `feature "${feature}"`} not started: ${started.reason}`);
+      } else if (handlers.onContactSales) {
+        handlers.onContactSales(context());
+      } else {
+        warnOnce('a contact-sales CTA without a URL was clicked, but <UpgradeKitProvider> has no onContactSales');
+      }
+    } catch (error) {
+      reportOnce(`the ${cta} CTA failed`, error);
+    }
+  };
+
+  const shared = { className: cx('uk-button', className), 'data-cta': cta, onClick: handleClick };
+  return link ? (
+    <a {...(rest as object)} {...shared} href={link}>
+      {label}
+    </a>
+  ) : (
+    <button type="button" {...rest} {...shared}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import { createContext, useContext, useMemo } from 'react';
+import type { UpgradeKit, UpgradePath } from '@upgradekit/core';
+import { createFormat, type Format, type Messages } from './messages';
+
+/** What `onUpgrade` and `onContactSales` receive besides the plan. */
+export interface UpgradeContext {
+  /** The feature the customer wanted, when the CTA was about one. */
+  feature?: string;
+  /** The trigger whose prompt was clicked, when it came from a prompt. */
+  triggerId?: string;
+  /** The cheapest path core found (plan, add-ons, price difference), when known. */
+  upgrade: UpgradePath | null;
+  /**
+   * Put this in your checkout's return URL and pass it back to the client after
+   * checkout, so the upgrade is credited to the prompt across the redirect.
+   */
+  checkoutContext: string;
+}
+
+export interface UpgradeKitContextValue {
+  kit: UpgradeKit;
+  locale: string | undefined;
+  timeZone: string | undefined;
+  messages: Messages | undefined;
+  /** Latest host callbacks, read at call time so a new inline function does not re-render every component. */
+  handlers: {
+    onUpgrade?: ((plan: string, context: UpgradeContext) => void) | undefined;
+    onContactSales?: ((context: UpgradeContext) => void) | undefined;
+  };
+}
+
+export const UpgradeKitContext = createContext<UpgradeKitContextValue | null>(null);
+
+/** The provider's context; throws a precise error outside `<UpgradeKitProvider>`. */
+export function useKitContext(caller = 'useUpgradeKit()'): UpgradeKitContextValue {
+  const value = useContext(UpgradeKitContext);
+  if (!value) {
+    throw new Error(
+      `[upgradekit] ${caller} must be used inside <UpgradeKitProvider>. Wrap your app (or the part that shows plans and prompts) in <UpgradeKitProvider config={...} customer={...}>.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Formatting in the provider's locale, and copy: the component's default groups,
+ * under the provider's `messages`, under the component's own.
+ */
+export function useFormat(messages: Messages | undefined, caller: string, ...copies: Messages[]): [UpgradeKitContextValue, Format] {
+  const context = useKitContext(caller);
+  const format = useMemo(
+    () => createFormat(Object.assign({}, ...copies, context.messages, messages), context.locale, context.timeZone),
+    // `copies` are module constants.
+    [context, messages],
+  );
+  return [context, format];
+}

@@ -1,0 +1,30 @@
+'use client';
+import { useMemo } from 'react';
+import type { CheckReason, UpgradePath } from '@upgradekit/core';
+import { useKitContext } from '../context';
+import { safeCheck, safely } from '../safe';
+import { useKitValue } from './useUpgradeKit';
+
+export interface FeatureGate {
+  allowed: boolean;
+  reason: CheckReason;
+  /** The cheapest plan or add-on that would allow it; `null` when allowed or when nothing would. */
+  upgradePath: UpgradePath | null;
+  /** Call when the customer tries to use the feature: records a gate hit when denied, and returns `allowed`. */
+  attempt(): boolean;
+}
+
+/** A gate for `feature`: render on `allowed`, call `attempt()` on use so repeated attempts can trigger prompts. */
+export function useFeatureGate(feature: string): FeatureGate {
+  const { kit } = useKitContext('useFeatureGate()');
+  const result = useKitValue(kit, () => safeCheck(kit, feature));
+  return useMemo(
+    () => ({
+      allowed: result.allowed,
+      reason: result.reason,
+      upgradePath: result.upgrade,
+      attempt: () => safely('attempt()', () => kit.check(feature, { attempt: true }).allowed, result.allowed),
+    }),
+    [kit, feature, result],
+  );
+}

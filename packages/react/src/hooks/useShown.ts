@@ -1,0 +1,24 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import { useKitContext } from '../context';
+import { engineOf } from '../engine';
+
+/**
+ * Counts a prompt as shown once per display, when its element is actually
+ * visible (`platform.observeVisible`), not merely mounted. Returns a callback
+ * ref for the prompt's root element.
+ */
+export function useShown(triggerId: string | undefined): (element: Element | null) => void {
+  const { kit } = useKitContext();
+  const [element, setElement] = useState<Element | null>(null);
+  // Strict Mode detaches and reattaches the same element: that is still one display.
+  const counted = useRef<Element | null>(null);
+  useEffect(() => {
+    if (!triggerId || !element || counted.current === element) return;
+    return kit.platform.observeVisible(element, () => {
+      counted.current = element;
+      engineOf(kit)?.markShown(triggerId);
+    });
+  }, [kit, triggerId, element]);
+  return setElement;
+}

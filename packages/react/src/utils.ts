@@ -1,0 +1,46 @@
+import type { Config } from '@upgradekit/core';
+
+/** Joins class names, skipping empty ones. */
+export const cx = (...names: Array<string | false | undefined>) => names.filter(Boolean).join(' ');
+
+const warned = new Set<string>();
+/** Dev diagnostics, once per message, with the library's prefix. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[upgradekit] ${message}`);
+}
+
+/**
+ * The URL if it is http(s), else `undefined` with a warning: CTA URLs can come
+ * from a remote config, and `javascript:` or `data:` links would run in the app.
+ */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (/^https?:\/\//i.test(url.trim())) return url.trim();
+  warnOnce(`refused CTA URL "${url}": only http(s) URLs are rendered as links`);
+  return undefined;
+}
+
+/** A plan's display name: its `name`, else its id capitalised. */
+export function planName(config: Config, planId: string | undefined): string {
+  const plan = config.plans.find((candidate) => candidate.id === planId);
+  const name = plan?.name ?? planId ?? '';
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** A feature's display name and unit (`unit` defaults to the name, which defaults to the id). */
+export function featureText(config: Config, featureId: string | undefined): { name: string; unit: string } {
+  const feature = featureId === undefined ? undefined : config.features[featureId];
+  const name = feature?.name ?? featureId ?? '';
+  return { name, unit: feature?.unit ?? name };
+}
+
+/** Whole days in a trial of `feature` or `plan` per the config (`14d`, `2w`), or `undefined`. */
+export function trialDays(config: Config, target: { feature?: string; plan?: string }): number | undefined {
+  const trial = config.trials.find((candidate) => (target.plan ? candidate.plan === target.plan : candidate.feature === target.feature));
+  const match = trial && /^(\d+(?:\.\d+)?)([smhdw])$/.exec(trial.duration);
+  if (!match) return undefined;
+  const hours = parseFloat(match[1]!) * ({ s: 1 / 3600, m: 1 / 60, h: 1, d: 24, w: 168 } as Record<string, number>)[match[2]!]!;
+  return Math.max(1, Math.round(hours / 24));
+}

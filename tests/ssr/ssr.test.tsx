@@ -1,0 +1,97 @@
+import { act } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryPlatform, defineConfig, type CustomerInput } from '@upgradekit/core';
+import {
+  FeatureGate,
+  LimitBanner,
+  LockedFeature,
+  PromptOutlet,
+  TrialModal,
+  UpgradeButton,
+  UpgradeKitProvider,
+  UpgradeModal,
+  UsageMeter,
+} from '../../packages/react/src/index';
+
+const NOW = Date.UTC(2026, 10, 20, 12);
+
+// Plain react-dom (no Testing Library), so tell React that `act` drives this environment.
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+
+const config = defineConfig({
+  features: {
+    apiCalls: { type: 'metered', name: 'API calls', unit: 'API calls', reset: 'month' },
+    pdfExport: { type: 'boolean', name: 'PDF export' },
+  },
+  plans: [
+    { id: 'free', name: 'Free', price: { amount: 0, currency: 'USD', interval: 'month' }, grants: { apiCalls: 2000 } },
+    { id: 'pro', name: 'Pro', price: { amount: 29, currency: 'USD', interval: 'month' }, grants: { apiCalls: 10000, pdfExport: true } },
+  ],
+  trials: [{ feature: 'pdfExport', duration: '14d' }],
+  triggers: [{ id: 'api-banner', when: { usage: { feature: 'apiCalls', atLeast: 0.8 } }, prompt: { kind: 'banner', title: 'Running low on API calls' } }],
+});
+
+/** The bootstrap customer: what the server fetched and also embedded in the page for hydration. */
+const bootstrap: CustomerInput = { id: 'c1', plan: 'free', usage: { apiCalls: 1700 }, usageAsOf: NOW - 1000 };
+
+// Server and browser each create their own client from the same bootstrap customer.
+const App = () => (
+  <UpgradeKitProvider config={config} customer={bootstrap} platform={createMemoryPlatform()} locale="en-US">
+    <main>
+      <h1>Dashboard</h1>
+      <UsageMeter feature="apiCalls" />
+      <LimitBanner feature="apiCalls" />
+      <FeatureGate feature="pdfExport" fallback={<UpgradeButton feature="pdfExport" />}>
+        <p>PDF export</p>
+      </FeatureGate>
+      <LockedFeature feature="pdfExport">
+        <button>Export PDF</button>
+      </LockedFeature>
+      <PromptOutlet />
+      <UpgradeModal feature="pdfExport" defaultOpen />
+      <TrialModal feature="pdfExport" />
+    </main>
+  </UpgradeKitProvider>
+);
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('server rendering and hydration', () => {
+  it('renders on the server from the bootstrap customer and hydrates without a warning', async () => {
+    const html = renderToString(<App />);
+    expect(html).toContain('1,700 of 2,000 API calls · resets Dec 1');
+    expect(html).toContain('role="meter"');
+    expect(html).toContain('Upgrade to Pro');
+    // Prompts are client-only (the server cannot know this browser's snoozes and caps).
+    expect(html).not.toContain('Running low on API calls');
+
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const errors = vi.spyOn(console, 'error');
+    const warnings = vi.spyOn(console, 'warn');
+    const onRecoverableError = vi.fn();
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <App />, { onRecoverableError });
+      await vi.advanceTimersByTimeAsync(50);
+    });
+
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).not.toHaveBeenCalled();
+    expect(onRecoverableError).not.toHaveBeenCalled();
+    // Hydrated and live: the prompt appears after hydration, the modal opens in its portal.
+    expect(container.textContent).toContain('Running low on API calls');
+    expect(document.querySelector('[role="dialog"]')?.textContent).toContain('Upgrade to Pro');
+    act(() => root!.unmount());
+    container.remove();
+  });
+});
