@@ -1,20 +1,20 @@
 import { createStore } from 'zustand/vanilla';
-import { assertConfig } from './config/parseConfig';
-import type { Config, ConfigInput } from './config/schema';
-import { decodeCheckoutToken, encodeCheckoutToken, type Touch } from './conversion/attribution';
-import { createEventId, type Sink, type UpgradeKitEvent } from './conversion/events';
-import { check, type CheckOptions, type CheckResult } from './entitlements/check';
-import { parseCustomer, type Customer, type CustomerInput, type CustomerTrial, type UsageEntry } from './entitlements/customer';
-import { periodAt } from './entitlements/period';
-import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus, type TrialTarget } from './entitlements/trials';
-import { mrrOf } from './entitlements/upgradePath';
-import { createBrowserPlatform, type Platform } from './platform';
-import { EMPTY_COUNTER, increment, type Counter } from './signals/counter';
-import { signalWindows, type SignalWindow } from './signals/windows';
-import { createSafeStorage, type SafeStorage } from './storage';
-import { durationToMs } from './utils/duration';
-import { createWarn, type WarningHandler } from './utils/log';
-import { SDK_VERSION } from './version';
+import { assertConfig } from './config/parseConfig.js';
+import type { Config, ConfigInput } from './config/schema.js';
+import { decodeCheckoutToken, encodeCheckoutToken, type Touch } from './conversion/attribution.js';
+import { createEventId, type Sink, type UpgradeKitEvent } from './conversion/events.js';
+import { check, type CheckOptions, type CheckResult } from './entitlements/check.js';
+import { parseCustomer, type Customer, type CustomerInput, type CustomerTrial, type UsageEntry } from './entitlements/customer.js';
+import { periodAt } from './entitlements/period.js';
+import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus, type TrialTarget } from './entitlements/trials.js';
+import { mrrOf } from './entitlements/upgradePath.js';
+import { createBrowserPlatform, type Platform } from './platform.js';
+import { EMPTY_COUNTER, increment, type Counter } from './signals/counter.js';
+import { signalWindows, type SignalWindow } from './signals/windows.js';
+import { createSafeStorage, type SafeStorage } from './storage.js';
+import { durationToMs } from './utils/duration.js';
+import { createWarn, type WarningHandler } from './utils/log.js';
+import { SDK_VERSION } from './version.js';
 
 /** Feature ids of a config, as a string union when the config is a literal (see `defineConfig`). */
 export type FeatureId<C> = C extends { features: infer F } ? Extract<keyof F, string> : string;
@@ -97,7 +97,9 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
    * default `Object.is`), e.g. one feature's usage. Returns an unsubscribe.
    */
   select<T>(selector: (state: UpgradeKitState) => T, listener: (value: T, previous: T) => void, isEqual?: (a: T, b: T) => boolean): () => void;
-  /** Writes pending state and stops timers, listeners and channels. */
+  /** Calls `callback` when the client is destroyed (extensions such as the prompt engine stop with it). */
+  onDestroy(callback: () => void): () => void;
+  /** Writes pending state and stops timers, listeners, channels and extensions. */
   destroy(): void;
 }
 
@@ -260,7 +262,8 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
 
   // A check depends on the plan, add-ons, trials and its own feature's usage only,
   // so tracking one feature leaves every other feature's result (and identity) untouched.
-  const checks = new Map<string, { inputs: unknown[]; until: number; result: CheckResult }>();
+  const checks = new Map<string, { customer: Customer; entry: UsageEntry | undefined; until: number; result: CheckResult }>();
+  const destroyCallbacks = new Set<() => void>();
   const trials = new Map<string, TrialStatus>();
   /** Replaces the customer; a plan or MRR change is a conversion, credited once. */
   const changeCustomer = (next: Customer) => {
@@ -283,13 +286,23 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       if (requested !== undefined) {
         result = check(config, customer, featureId, { requested, now });
       } else {
-        const inputs = [customer.plan, customer.addOns, customer.trials, customer.periodStart, customer.usage[featureId]];
+        const entry = customer.usage[featureId];
         const hit = checks.get(featureId);
-        if (hit && now < hit.until && hit.inputs.every((input, index) => input === inputs[index])) {
+        const previous = hit?.customer;
+        if (
+          hit &&
+          now < hit.until &&
+          hit.entry === entry &&
+          (previous === customer ||
+            (previous!.plan === customer.plan &&
+              previous!.addOns === customer.addOns &&
+              previous!.trials === customer.trials &&
+              previous!.periodStart === customer.periodStart))
+        ) {
           result = hit.result;
         } else {
           result = check(config, customer, featureId, { now });
-          checks.set(featureId, { inputs, until: validUntil(customer, result, now), result });
+          checks.set(featureId, { customer, entry, until: validUntil(customer, result, now), result });
         }
       }
       if (attempt && !result.allowed) kit.recordGateHit(featureId);
@@ -390,7 +403,13 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
         listener(next, previous);
       });
     },
+    onDestroy(callback) {
+      destroyCallbacks.add(callback);
+      return () => void destroyCallbacks.delete(callback);
+    },
     destroy() {
+      for (const callback of [...destroyCallbacks]) callback();
+      destroyCallbacks.clear();
       if (writeQueued) persist();
       platform.clearTimeout(trialTimer);
       unsubscribeHide();

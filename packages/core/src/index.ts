@@ -1,9 +1,9 @@
-export { createUpgradeKit } from './client';
-export type { EventInput, FeatureId, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client';
+export { createUpgradeKit } from './client.js';
+export type { EventInput, FeatureId, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client.js';
 
-export { assertConfig, defineConfig, monthly, parseConfig, UpgradeKitConfigError } from './config/parseConfig';
-export type { ParseConfigResult } from './config/parseConfig';
-export { toJSONSchema } from './config/jsonSchema';
+export { assertConfig, defineConfig, monthly, parseConfig, UpgradeKitConfigError } from './config/parseConfig.js';
+export type { ParseConfigResult } from './config/parseConfig.js';
+export { toJSONSchema } from './config/jsonSchema.js';
 export type {
   AddOn,
   Condition,
@@ -21,52 +21,53 @@ export type {
   ResetPeriod,
   Trial,
   Trigger,
-} from './config/schema';
+} from './config/schema.js';
 
-export { check } from './entitlements/check';
-export type { CheckOptions, CheckReason, CheckResult } from './entitlements/check';
-export { parseCustomer } from './entitlements/customer';
-export type { Customer, CustomerInput, CustomerTrial, ParseCustomerResult, UsageEntry } from './entitlements/customer';
-export { addMonths, periodAt } from './entitlements/period';
-export type { Period } from './entitlements/period';
-export { findUpgradePath, grantedLimit, mrrOf } from './entitlements/upgradePath';
-export type { Limit, UpgradePath } from './entitlements/upgradePath';
+export { check } from './entitlements/check.js';
+export type { CheckOptions, CheckReason, CheckResult } from './entitlements/check.js';
+export { parseCustomer } from './entitlements/customer.js';
+export type { Customer, CustomerInput, CustomerTrial, ParseCustomerResult, UsageEntry } from './entitlements/customer.js';
+export { addMonths, periodAt } from './entitlements/period.js';
+export type { Period } from './entitlements/period.js';
+export { findUpgradePath, grantedLimit, mrrOf } from './entitlements/upgradePath.js';
+export type { Limit, UpgradePath } from './entitlements/upgradePath.js';
 
-export { trialEligibility, trialStatus } from './entitlements/trials';
-export type { StartTrialResult, TrialStatus, TrialTarget } from './entitlements/trials';
+export { trialEligibility, trialStatus } from './entitlements/trials.js';
+export type { StartTrialResult, TrialStatus, TrialTarget } from './entitlements/trials.js';
 
-export { countWithin, increment } from './signals/counter';
-export type { Counter } from './signals/counter';
-export { projectUsage } from './signals/forecast';
-export { dependencies, evaluate } from './triggers/evaluate';
-export type { Evaluation, EvaluationContext, LeafExplanation, TrialState } from './triggers/evaluate';
+export { countWithin, increment } from './signals/counter.js';
+export type { Counter } from './signals/counter.js';
+export { projectUsage } from './signals/forecast.js';
+export { dependencies, evaluate } from './triggers/evaluate.js';
+export type { Evaluation, EvaluationContext, LeafExplanation, TrialState } from './triggers/evaluate.js';
 
-export { DEFAULT_CAPS, isInterrupting, selectPrompts } from './prompts/arbiter';
-export type { ArbiterInput, PromptHistory } from './prompts/arbiter';
-export { assignVariant, CONTROL, hashToUnit, HOLDOUT } from './prompts/experiment';
-export type { ActivePrompt } from './prompts/activePrompt';
-export { createPromptEngine, getPromptEngine } from './prompts/engine';
-export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './prompts/engine';
+export { DEFAULT_CAPS, isInterrupting, selectPrompts } from './prompts/arbiter.js';
+export type { ArbiterInput, PromptHistory } from './prompts/arbiter.js';
+export { assignVariant, CONTROL, hashToUnit, HOLDOUT } from './prompts/experiment.js';
+export type { ActivePrompt } from './prompts/activePrompt.js';
+export { createPromptEngine, getPromptEngine } from './prompts/engine.js';
+export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './prompts/engine.js';
 
-export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attribution';
-export type { Touch } from './conversion/attribution';
-export { createEventId } from './conversion/events';
-export type { BaseEvent, DismissReason, EventOf, EventType, Sink, UpgradeKitEvent } from './conversion/events';
-export { buildReport } from './conversion/report';
-export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './conversion/report';
-export { SDK_VERSION } from './version';
+export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attribution.js';
+export type { Touch } from './conversion/attribution.js';
+export { createEventId } from './conversion/events.js';
+export type { BaseEvent, DismissReason, EventOf, EventType, Sink, UpgradeKitEvent } from './conversion/events.js';
+export { buildReport } from './conversion/report.js';
+export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './conversion/report.js';
+export { SDK_VERSION } from './version.js';
 
-export { createCallbackSink } from './sinks/callback';
-export type { CallbackSinkOptions } from './sinks/callback';
-export { createConsoleSink, formatEvent } from './sinks/console';
-export type { ConsoleSinkOptions } from './sinks/console';
-export { createHttpSink } from './sinks/http';
-export type { HttpSink, HttpSinkOptions } from './sinks/http';
-export { createPostHogSink, createSegmentSink, toEventProperties } from './sinks/adapters';
-export type { AdapterSinkOptions, PostHogLike, SegmentLike } from './sinks/adapters';
+export { createCallbackSink } from './sinks/callback.js';
+export type { CallbackSinkOptions } from './sinks/callback.js';
+export { createConsoleSink, formatEvent } from './sinks/console.js';
+export type { ConsoleSinkOptions } from './sinks/console.js';
+export { createHttpSink } from './sinks/http.js';
+export type { HttpSink, HttpSinkOptions } from './sinks/http.js';
+export { createPostHogSink, createSegmentSink, toEventProperties } from './sinks/adapters.js';
+export type { AdapterSinkOptions, PostHogLike, SegmentLike } from './sinks/adapters.js';
 
-export { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, createMemoryTabs } from './platform';
-export type { KeyValueStorage, MemoryPlatform, MemoryPlatformOptions, MemoryTabs, Platform, TabChannel } from './platform';
-export { STORAGE_PREFIX } from './storage';
-export type { WarningHandler } from './utils/log';
-export type { Duration } from './utils/duration';
+export { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, createMemoryTabs } from './platform.js';
+export type { KeyValueStorage, MemoryPlatform, MemoryPlatformOptions, MemoryTabs, Platform, TabChannel } from './platform.js';
+export { STORAGE_PREFIX } from './storage.js';
+export type { WarningHandler } from './utils/log.js';
+export { durationToMs } from './utils/duration.js';
+export type { Duration } from './utils/duration.js';

@@ -73,7 +73,9 @@ export function createBrowserPlatform(): Platform {
       typeof g.navigator?.sendBeacon === 'function'
         ? (url, body) => g.navigator!.sendBeacon(url, body)
         : undefined,
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    // Outside a page (SSR) nothing is scheduled: a client made for one server render
+    // must not keep timers (trial ends, prompt ticks) alive after the response.
+    setTimeout: (callback, ms) => (g.document ? setTimeout(callback, ms) : undefined),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     isVisible: () => g.document?.visibilityState !== 'hidden',
     onHide(listener) {

@@ -1,5 +1,5 @@
-import type { KeyValueStorage } from './platform';
-import type { WarningHandler } from './utils/log';
+import type { KeyValueStorage } from './platform.js';
+import type { WarningHandler } from './utils/log.js';
 
 /** Versioned prefix of every key UpgradeKit writes; bump the version when a stored shape changes. */
 export const STORAGE_PREFIX = 'upgradekit:v1:';

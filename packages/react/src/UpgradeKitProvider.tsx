@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createUpgradeKit, type ConfigInput, type CustomerInput, type UpgradeKit, type UpgradeKitOptions } from '@upgradekit/core';
-import { engineOf } from './engine';
-import { UpgradeKitContext, type UpgradeContext, type UpgradeKitContextValue } from './context';
-import type { Messages } from './messages';
+import { engineOf } from './engine.js';
+import { UpgradeKitContext, type UpgradeContext, type UpgradeKitContextValue } from './context.js';
+import type { Messages } from './messages.js';
 
 interface CommonProps {
   /** The host's checkout: called with the plan to buy when a customer clicks an upgrade CTA. */

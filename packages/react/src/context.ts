@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext, useMemo } from 'react';
 import type { UpgradeKit, UpgradePath } from '@upgradekit/core';
-import { createFormat, type Format, type Messages } from './messages';
+import { createFormat, type Format, type Messages } from './messages.js';
 
 /** What `onUpgrade` and `onContactSales` receive besides the plan. */
 export interface UpgradeContext {

@@ -26,8 +26,8 @@ export const ctaCopy = {
 };
 
 export const bannerCopy = {
-  bannerWarning: "You've used {percent} of your {unit}",
-  bannerExceeded: "You've reached your {unit} limit",
+  bannerWarning: "You've used {percent} of your {unit}.",
+  bannerExceeded: "You've reached your {unit} limit.",
   bannerUpgrade: 'Upgrade to {plan} for {limit} {unit}.',
   bannerResets: 'Your usage resets {date}.',
   dismiss: 'Dismiss',

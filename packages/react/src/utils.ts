@@ -1,4 +1,4 @@
-import type { Config } from '@upgradekit/core';
+import { durationToMs, type Config } from '@upgradekit/core';
 
 /** Joins class names, skipping empty ones. */
 export const cx = (...names: Array<string | false | undefined>) => names.filter(Boolean).join(' ');
@@ -39,8 +39,5 @@ export function featureText(config: Config, featureId: string | undefined): { na
 /** Whole days in a trial of `feature` or `plan` per the config (`14d`, `2w`), or `undefined`. */
 export function trialDays(config: Config, target: { feature?: string; plan?: string }): number | undefined {
   const trial = config.trials.find((candidate) => (target.plan ? candidate.plan === target.plan : candidate.feature === target.feature));
-  const match = trial && /^(\d+(?:\.\d+)?)([smhdw])$/.exec(trial.duration);
-  if (!match) return undefined;
-  const hours = parseFloat(match[1]!) * ({ s: 1 / 3600, m: 1 / 60, h: 1, d: 24, w: 168 } as Record<string, number>)[match[2]!]!;
-  return Math.max(1, Math.round(hours / 24));
+  return trial && Math.max(1, Math.round(durationToMs(trial.duration) / 864e5));
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { assertConfig } from '../config/parseConfig';
-import type { Config } from '../config/schema';
-import { check } from '../entitlements/check';
-import { parseCustomer } from '../entitlements/customer';
-import { addMonths, periodAt } from '../entitlements/period';
-import { saasConfig } from './fixtures';
+import { assertConfig } from '../config/parseConfig.js';
+import type { Config } from '../config/schema.js';
+import { check } from '../entitlements/check.js';
+import { parseCustomer } from '../entitlements/customer.js';
+import { addMonths, periodAt } from '../entitlements/period.js';
+import { saasConfig } from './fixtures.js';
 
 interface CheckCase {
   name: string;

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { createUpgradeKit, type FeatureId } from '../client';
-import { defineConfig, UpgradeKitConfigError } from '../config/parseConfig';
-import type { ConfigInput } from '../config/schema';
-import type { CustomerInput, UsageEntry } from '../entitlements/customer';
-import { createMemoryPlatform } from '../platform';
-import { saasConfig } from './fixtures';
+import { createUpgradeKit, type FeatureId } from '../client.js';
+import { defineConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
+import type { ConfigInput } from '../config/schema.js';
+import type { CustomerInput, UsageEntry } from '../entitlements/customer.js';
+import { createMemoryPlatform } from '../platform.js';
+import { saasConfig } from './fixtures.js';
 
 const T0 = Date.parse('2028-03-10T09:00:00Z');
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toJSONSchema } from '../config/jsonSchema';
-import { assertConfig, defineConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig';
-import { saasConfig } from './fixtures';
+import { toJSONSchema } from '../config/jsonSchema.js';
+import { assertConfig, defineConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
+import { saasConfig } from './fixtures.js';
 
 interface ErrorCase {
   name: string;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client';
-import { createPromptEngine } from '../prompts/engine';
-import type { UpgradeKitEvent } from '../conversion/events';
-import { createMemoryPlatform, createMemoryStorage } from '../platform';
-import { SDK_VERSION } from '../version';
-import { saasConfig } from './fixtures';
+import { createUpgradeKit } from '../client.js';
+import { createPromptEngine } from '../prompts/engine.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform.js';
+import { SDK_VERSION } from '../version.js';
+import { saasConfig } from './fixtures.js';
 import corePackage from '../../package.json';
 
 const DAY = 864e5;

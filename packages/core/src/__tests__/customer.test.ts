@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assertConfig } from '../config/parseConfig';
-import { check } from '../entitlements/check';
-import { parseCustomer } from '../entitlements/customer';
-import { saasConfig } from './fixtures';
+import { assertConfig } from '../config/parseConfig.js';
+import { check } from '../entitlements/check.js';
+import { parseCustomer } from '../entitlements/customer.js';
+import { saasConfig } from './fixtures.js';
 
 const config = assertConfig(saasConfig);
 const now = Date.parse('2028-03-10T12:00:00Z');

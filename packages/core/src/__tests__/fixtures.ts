@@ -1,4 +1,4 @@
-import { defineConfig } from '../config/parseConfig';
+import { defineConfig } from '../config/parseConfig.js';
 
 /** A small SaaS model used across tests: free → pro → team, seat and API add-ons. */
 export const saasConfig = defineConfig({

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client';
-import { createPromptEngine } from '../prompts/engine';
-import type { ConfigInput } from '../config/schema';
-import type { UpgradeKitEvent } from '../conversion/events';
-import { assignVariant, hashToUnit } from '../prompts/experiment';
+import { createMemoryPlatform } from '../platform.js';
+import { createUpgradeKit } from '../client.js';
+import { createPromptEngine } from '../prompts/engine.js';
+import type { ConfigInput } from '../config/schema.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
+import { assignVariant, hashToUnit } from '../prompts/experiment.js';
 
 const DAY = 864e5;
 const plans: ConfigInput['plans'] = [
@@ -26,7 +27,7 @@ function setup(overrides: Partial<ConfigInput> = {}, customer: Record<string, un
     trials: [{ feature: 'pdfExport', duration: '14d' }],
     ...overrides,
   };
-  const kit = createUpgradeKit({ config, customer: { id: 'customer-1', plan: 'free', usage: { projects: 5 }, ...customer }, onEvent: (event) => events.push(event), onWarning: () => {} });
+  const kit = createUpgradeKit({ config, customer: { id: 'customer-1', plan: 'free', usage: { projects: 5 }, ...customer }, platform: createMemoryPlatform(), onEvent: (event) => events.push(event), onWarning: () => {} });
   const engine = createPromptEngine(kit);
   const ids = (placement?: string) => engine.getPrompts(placement).map((prompt) => prompt.triggerId);
   return { kit, engine, events, ids };

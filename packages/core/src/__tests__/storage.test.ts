@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client';
-import type { CustomerInput } from '../entitlements/customer';
-import { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, type KeyValueStorage } from '../platform';
-import { createSafeStorage, STORAGE_PREFIX } from '../storage';
-import { saasConfig } from './fixtures';
+import { createUpgradeKit } from '../client.js';
+import type { CustomerInput } from '../entitlements/customer.js';
+import { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, type KeyValueStorage } from '../platform.js';
+import { createSafeStorage, STORAGE_PREFIX } from '../storage.js';
+import { saasConfig } from './fixtures.js';
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 const securityError = () => new DOMException('The operation is insecure.', 'SecurityError');

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client';
-import { createPromptEngine } from '../prompts/engine';
-import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform';
-import { saasConfig } from './fixtures';
+import { createUpgradeKit } from '../client.js';
+import { createPromptEngine } from '../prompts/engine.js';
+import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform.js';
+import { saasConfig } from './fixtures.js';
 
 const config = {
   ...saasConfig,

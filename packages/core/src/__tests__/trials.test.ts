@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client';
-import type { UpgradeKitEvent } from '../conversion/events';
-import { createMemoryPlatform, createMemoryStorage } from '../platform';
-import { saasConfig } from './fixtures';
+import { createUpgradeKit } from '../client.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform.js';
+import { saasConfig } from './fixtures.js';
 
 const DAY = 864e5;
 

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit, type UpgradeKit } from '../client';
-import { createPromptEngine } from '../prompts/engine';
-import type { ConfigInput } from '../config/schema';
-import { durationToMs } from '../utils/duration';
+import { createMemoryPlatform } from '../platform.js';
+import { createUpgradeKit, type UpgradeKit } from '../client.js';
+import { createPromptEngine } from '../prompts/engine.js';
+import type { ConfigInput } from '../config/schema.js';
+import { durationToMs } from '../utils/duration.js';
 import cases from './cases/triggers.json';
 
 type Step = { gateHit?: string; event?: string; track?: string; advance?: string; startTrial?: string };
@@ -18,6 +19,7 @@ describe('trigger cases', () => {
     const kit: UpgradeKit = createUpgradeKit({
       config: cases.config as ConfigInput,
       customer: { id: 'c1', plan: 'free', usageAsOf: '2026-01-01T00:00:00Z', ...testCase.customer },
+      platform: createMemoryPlatform(),
       onWarning: () => {},
     });
     const engine = createPromptEngine(kit);

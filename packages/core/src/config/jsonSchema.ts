@@ -1,5 +1,5 @@
-import { configSchema } from './schema';
-import type { JsonSchema, Schema } from './validator';
+import { configSchema } from './schema.js';
+import type { JsonSchema, Schema } from './validator.js';
 
 type AnySchema = Schema<unknown, unknown>;
 

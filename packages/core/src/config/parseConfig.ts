@@ -1,5 +1,5 @@
-import { configSchema, type Condition, type Config, type ConfigInput, type Grant, type Price } from './schema';
-import { formatIssue, formatPath, validate, type Path } from './validator';
+import { configSchema, type Condition, type Config, type ConfigInput, type Grant, type Price } from './schema.js';
+import { formatIssue, formatPath, validate, type Path } from './validator.js';
 
 export type ParseConfigResult =
   | { success: true; config: Config; errors?: undefined }

@@ -1,4 +1,4 @@
-import { DURATION_PATTERN } from '../utils/duration';
+import { DURATION_PATTERN } from '../utils/duration.js';
 import {
   array,
   boolean,
@@ -15,7 +15,7 @@ import {
   type Infer,
   type InferInput,
   type Schema,
-} from './validator';
+} from './validator.js';
 
 /*
  * The entitlement model. Structure is checked here; cross-references (a plan

@@ -1,4 +1,4 @@
-import type { Cta, PromptKind } from '../config/schema';
+import type { Cta, PromptKind } from '../config/schema.js';
 
 /** Why a customer dismissed a prompt. */
 export type DismissReason = 'not_now' | 'too_expensive' | 'not_needed' | 'other';

@@ -1,6 +1,6 @@
-import type { Config } from '../config/schema';
-import { durationToMs } from '../utils/duration';
-import type { UpgradeKitEvent } from './events';
+import type { Config } from '../config/schema.js';
+import { durationToMs } from '../utils/duration.js';
+import type { UpgradeKitEvent } from './events.js';
 
 /*
  * The conversion report, in one pass over the events.

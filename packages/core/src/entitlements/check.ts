@@ -1,7 +1,7 @@
-import type { Config, Feature, Plan } from '../config/schema';
-import type { Customer, CustomerTrial } from './customer';
-import { periodAt } from './period';
-import { findUpgradePath, grantedLimit, type Limit, type UpgradePath } from './upgradePath';
+import type { Config, Feature, Plan } from '../config/schema.js';
+import type { Customer, CustomerTrial } from './customer.js';
+import { periodAt } from './period.js';
+import { findUpgradePath, grantedLimit, type Limit, type UpgradePath } from './upgradePath.js';
 
 export type CheckReason = 'included' | 'trial' | 'limit_reached' | 'not_in_plan' | 'unknown_feature' | 'fallback';
 
@@ -82,15 +82,12 @@ export function check(config: Config, customer: Customer, featureId: string, opt
   const requested = feature.type === 'boolean' ? 0 : Math.max(0, options.requested ?? 1);
   const fits = (limit: Limit) => limit === 'unlimited' || (limit > 0 && usage + requested <= limit);
 
-  let limit = grantedLimit(config, plan, customer.addOns, featureId);
-  let reason: CheckReason = fits(limit) ? 'included' : limit === 0 ? 'not_in_plan' : 'limit_reached';
-  if (reason !== 'included') {
-    const trialLimit = activeTrialLimit(config, customer, plan, featureId, now);
-    if (trialLimit !== undefined && fits(trialLimit)) {
-      limit = trialLimit;
-      reason = 'trial';
-    }
-  }
+  // While a trial grants more than the plan, its limit is the one in force (meters show it too).
+  const planLimit = grantedLimit(config, plan, customer.addOns, featureId);
+  const trialLimit = activeTrialLimit(config, customer, plan, featureId, now);
+  const onTrial = trialLimit !== undefined && trialLimit !== planLimit && (trialLimit === 'unlimited' || (planLimit !== 'unlimited' && trialLimit > planLimit));
+  const limit = onTrial ? trialLimit : planLimit;
+  const reason: CheckReason = fits(limit) ? (onTrial ? 'trial' : 'included') : limit === 0 ? 'not_in_plan' : 'limit_reached';
   const allowed = reason === 'included' || reason === 'trial';
   const ratio = limit === 'unlimited' ? 0 : limit === 0 ? (usage > 0 ? 1 : 0) : usage / limit;
   const warning = config.policy.thresholds?.warning ?? WARNING_RATIO;

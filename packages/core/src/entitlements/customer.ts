@@ -1,4 +1,4 @@
-import type { Config } from '../config/schema';
+import type { Config } from '../config/schema.js';
 import {
   array,
   boolean,
@@ -13,7 +13,7 @@ import {
   string,
   union,
   type InferInput,
-} from '../config/validator';
+} from '../config/validator.js';
 
 /** A date as epoch milliseconds or an ISO 8601 string. */
 const timestamp = primitive<number | string | Date>(

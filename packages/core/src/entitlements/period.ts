@@ -1,4 +1,4 @@
-import type { ResetPeriod } from '../config/schema';
+import type { ResetPeriod } from '../config/schema.js';
 
 const DAY = 864e5;
 

@@ -1,9 +1,9 @@
-import type { Config } from '../config/schema';
-import type { TrialState } from '../triggers/evaluate';
-import { durationToMs } from '../utils/duration';
-import { isTrialActive } from './check';
-import type { Customer, CustomerTrial } from './customer';
-import { grantedLimit } from './upgradePath';
+import type { Config } from '../config/schema.js';
+import type { TrialState } from '../triggers/evaluate.js';
+import { durationToMs } from '../utils/duration.js';
+import { isTrialActive } from './check.js';
+import type { Customer, CustomerTrial } from './customer.js';
+import { grantedLimit } from './upgradePath.js';
 
 /** What a trial is of: one feature, or a whole plan (exactly one of the two). */
 export interface TrialTarget {

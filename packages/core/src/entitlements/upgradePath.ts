@@ -1,6 +1,6 @@
-import type { AddOn, Config, Plan } from '../config/schema';
-import { monthly } from '../config/parseConfig';
-import type { Customer } from './customer';
+import type { AddOn, Config, Plan } from '../config/schema.js';
+import { monthly } from '../config/parseConfig.js';
+import type { Customer } from './customer.js';
 
 /** A limit: a count, or no limit at all. 0 means "not granted". */
 export type Limit = number | 'unlimited';

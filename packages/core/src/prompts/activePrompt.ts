@@ -1,7 +1,7 @@
-import type { Config, Cta, PromptKind, Trigger } from '../config/schema';
-import type { CheckResult } from '../entitlements/check';
-import type { Customer } from '../entitlements/customer';
-import { mrrOf, type UpgradePath } from '../entitlements/upgradePath';
+import type { Config, Cta, PromptKind, Trigger } from '../config/schema.js';
+import type { CheckResult } from '../entitlements/check.js';
+import type { Customer } from '../entitlements/customer.js';
+import { mrrOf, type UpgradePath } from '../entitlements/upgradePath.js';
 
 /** A prompt the arbiter allows now, with its copy resolved for the customer's variant. */
 export interface ActivePrompt {

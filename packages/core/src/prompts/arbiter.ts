@@ -1,6 +1,6 @@
-import type { Config, PromptKind, Trigger } from '../config/schema';
-import { durationToMs } from '../utils/duration';
-import { HOLDOUT } from './experiment';
+import type { Config, PromptKind, Trigger } from '../config/schema.js';
+import { durationToMs } from '../utils/duration.js';
+import { HOLDOUT } from './experiment.js';
 
 /** What happened to one trigger's prompt so far. Persisted and shared across tabs. */
 export interface PromptHistory {

@@ -1,18 +1,18 @@
 import { createStore } from 'zustand/vanilla';
-import type { UpgradeKit, UpgradeKitState } from '../client';
-import type { Cta, Trigger } from '../config/schema';
-import type { DismissReason } from '../conversion/events';
-import { check, type CheckResult } from '../entitlements/check';
-import { periodAt } from '../entitlements/period';
-import { trialStatus } from '../entitlements/trials';
-import { countWithin } from '../signals/counter';
-import { projectUsage } from '../signals/forecast';
-import { signalWindows } from '../signals/windows';
-import { dependencies, evaluate, evaluateCondition, type Evaluation, type EvaluationContext } from '../triggers/evaluate';
-import { durationToMs } from '../utils/duration';
-import { toActivePrompt, type ActivePrompt } from './activePrompt';
-import { isInterrupting, selectPrompts, type PromptHistory } from './arbiter';
-import { assignVariant, HOLDOUT } from './experiment';
+import type { UpgradeKit, UpgradeKitState } from '../client.js';
+import type { Cta, Trigger } from '../config/schema.js';
+import type { DismissReason } from '../conversion/events.js';
+import { check, type CheckResult } from '../entitlements/check.js';
+import { periodAt } from '../entitlements/period.js';
+import { trialStatus } from '../entitlements/trials.js';
+import { countWithin } from '../signals/counter.js';
+import { projectUsage } from '../signals/forecast.js';
+import { signalWindows } from '../signals/windows.js';
+import { dependencies, evaluate, evaluateCondition, type Evaluation, type EvaluationContext } from '../triggers/evaluate.js';
+import { durationToMs } from '../utils/duration.js';
+import { toActivePrompt, type ActivePrompt } from './activePrompt.js';
+import { isInterrupting, selectPrompts, type PromptHistory } from './arbiter.js';
+import { assignVariant, HOLDOUT } from './experiment.js';
 
 /** The engine's state. Immutable, like the client's. */
 export interface PromptState {
@@ -41,6 +41,8 @@ export interface PromptEngine {
   getPrompts(placement?: string): ActivePrompt[];
   /** Call once per display, when the prompt is actually visible. */
   markShown(triggerId: string): void;
+  /** Call when a shown prompt leaves the screen without an answer (unmounted); its next display counts again. */
+  markHidden(triggerId: string): void;
   markClicked(triggerId: string, cta?: Cta): void;
   /** Snoozes the prompt (the trigger's `snooze`, else `policy.snooze`, else 3 days), or hides it for good. */
   markDismissed(triggerId: string, reason?: DismissReason, options?: { forever?: boolean }): void;
@@ -188,6 +190,7 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
   };
 
   // What changed in the client, as dependency keys, from immutable state diffs.
+  const stopWithKit = kit.onDestroy(() => engine.destroy());
   const unsubscribeKit = kit.subscribe((state, previous) => {
     const changed = new Set<string>();
     const next = state.customer;
@@ -287,6 +290,9 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
       kit.touch(triggerId, variant);
       kit.emit({ type: 'prompt.shown', triggerId, variant, kind: trigger.prompt.kind, ...(trigger.prompt.placement !== undefined && { placement: trigger.prompt.placement }) });
     },
+    markHidden(triggerId) {
+      if (store.getState().open.has(triggerId)) store.setState({ open: closed(triggerId) });
+    },
     markClicked(triggerId, cta) {
       const trigger = known(triggerId, 'markClicked');
       if (!trigger) return;
@@ -329,6 +335,7 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
     subscribe: store.subscribe,
     destroy() {
       platform.clearTimeout(tickTimer);
+      stopWithKit();
       unsubscribeKit();
       unsubscribeChannel?.();
       channel?.close();

@@ -1,4 +1,4 @@
-import type { Trigger } from '../config/schema';
+import type { Trigger } from '../config/schema.js';
 
 /** The variant of customers deliberately shown nothing, so lift can be measured. */
 export const HOLDOUT = 'holdout';

@@ -1,4 +1,4 @@
-import type { Period } from '../entitlements/period';
+import type { Period } from '../entitlements/period.js';
 
 /** Projections need at least this share of the period, or one day, of history. */
 const MIN_ELAPSED_SHARE = 0.1;

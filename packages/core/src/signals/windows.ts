@@ -1,6 +1,6 @@
-import type { Condition, Config } from '../config/schema';
-import { durationToMs } from '../utils/duration';
-import { bucketSize } from './counter';
+import type { Condition, Config } from '../config/schema.js';
+import { durationToMs } from '../utils/duration.js';
+import { bucketSize } from './counter.js';
 
 /** Bucket length and retention a signal needs for the windows that read it. */
 export interface SignalWindow {

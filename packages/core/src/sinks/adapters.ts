@@ -3,9 +3,9 @@
  * structurally, so UpgradeKit never depends on (or bundles) the tools' packages:
  * pass the `posthog` or `analytics` instance you already have.
  */
-import type { Sink, UpgradeKitEvent } from '../conversion/events';
-import { createCallbackSink } from './callback';
-import type { WarningHandler } from '../utils/log';
+import type { Sink, UpgradeKitEvent } from '../conversion/events.js';
+import { createCallbackSink } from './callback.js';
+import type { WarningHandler } from '../utils/log.js';
 
 /** The part of posthog-js (or posthog-node's browser-like wrappers) the adapter calls. */
 export interface PostHogLike {

@@ -1,4 +1,4 @@
-import type { UpgradeKitEvent } from '../conversion/events';
+import type { UpgradeKitEvent } from '../conversion/events.js';
 
 /**
  * Browsers cap what may still be sent while a page unloads: Chrome refuses a

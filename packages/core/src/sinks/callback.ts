@@ -1,5 +1,5 @@
-import type { Sink, UpgradeKitEvent } from '../conversion/events';
-import { createWarn, type WarningHandler } from '../utils/log';
+import type { Sink, UpgradeKitEvent } from '../conversion/events.js';
+import { createWarn, type WarningHandler } from '../utils/log.js';
 
 export interface CallbackSinkOptions {
   /** Receives a warning when the callback throws or its promise rejects. Default: `console.warn`. */

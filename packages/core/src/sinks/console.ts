@@ -1,5 +1,5 @@
-import type { Sink, UpgradeKitEvent } from '../conversion/events';
-import { PREFIX } from '../utils/log';
+import type { Sink, UpgradeKitEvent } from '../conversion/events.js';
+import { PREFIX } from '../utils/log.js';
 
 export interface ConsoleSinkOptions {
   /** Where lines go. Default: `console.log`, looked up on each event so spies and devtools overrides apply. */

@@ -1,10 +1,10 @@
-import type { Sink, UpgradeKitEvent } from '../conversion/events';
-import type { Platform } from '../platform';
-import { createSafeStorage } from '../storage';
-import { createWarn, type WarningHandler } from '../utils/log';
-import { splitForBeacon } from './beacon';
-import { describeError } from './callback';
-import { backoffDelay, classifyResponse, type Outcome } from './retry';
+import type { Sink, UpgradeKitEvent } from '../conversion/events.js';
+import type { Platform } from '../platform.js';
+import { createSafeStorage } from '../storage.js';
+import { createWarn, type WarningHandler } from '../utils/log.js';
+import { splitForBeacon } from './beacon.js';
+import { describeError } from './callback.js';
+import { backoffDelay, classifyResponse, type Outcome } from './retry.js';
 
 export interface HttpSinkOptions {
   /** Endpoint that receives `POST { "events": UpgradeKitEvent[] }` and de-duplicates by event id. */

@@ -1,6 +1,6 @@
-import type { Condition } from '../config/schema';
-import type { Limit } from '../entitlements/upgradePath';
-import { durationToMs } from '../utils/duration';
+import type { Condition } from '../config/schema.js';
+import type { Limit } from '../entitlements/upgradePath.js';
+import { durationToMs } from '../utils/duration.js';
 
 /** Trial state of a feature or plan, as conditions and `getTrial` see it. */
 export type TrialState = 'active' | 'eligible' | 'expired' | 'unavailable';
@@ -27,6 +27,8 @@ export interface LeafExplanation {
   leaf: keyof Condition;
   /** Whether the leaf itself holds (before any enclosing `not`). */
   held: boolean;
+  /** Under an odd number of `not`s: the trigger needs this leaf *not* to hold. */
+  negated: boolean;
   actual: string | number | boolean | null;
   expected: string;
   /** One readable line: `2 gate hits on pdfExport in 7d (needs at least 3)`. */
@@ -45,24 +47,30 @@ const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : Str
  * Evaluates a condition tree. With `explain`, every leaf is evaluated and
  * described (no short-circuit), so a PM sees all that held and all that did not.
  */
-export function evaluateCondition(node: Condition, context: EvaluationContext, explain?: LeafExplanation[], path = 'when'): boolean {
+export function evaluateCondition(
+  node: Condition,
+  context: EvaluationContext,
+  explain?: LeafExplanation[],
+  path = 'when',
+  negated = false,
+): boolean {
   if (node.all || node.any) {
     const children = (node.all ?? node.any)!;
     const key = node.all ? 'all' : 'any';
     let result = key === 'all';
     for (let index = 0; index < children.length; index++) {
-      const held = evaluateCondition(children[index]!, context, explain, `${path}.${key}[${index}]`);
+      const held = evaluateCondition(children[index]!, context, explain, `${path}.${key}[${index}]`, negated);
       if (key === 'all' ? !held : held) {
         result = !result;
         if (!explain) return result;
         // Keep walking for the explanation, but the answer is settled.
-        for (let rest = index + 1; rest < children.length; rest++) evaluateCondition(children[rest]!, context, explain, `${path}.${key}[${rest}]`);
+        for (let rest = index + 1; rest < children.length; rest++) evaluateCondition(children[rest]!, context, explain, `${path}.${key}[${rest}]`, negated);
         return result;
       }
     }
     return result;
   }
-  if (node.not) return !evaluateCondition(node.not, context, explain, `${path}.not`);
+  if (node.not) return !evaluateCondition(node.not, context, explain, `${path}.not`, !negated);
 
   let leaf: keyof Condition;
   let held: boolean;
@@ -86,7 +94,8 @@ export function evaluateCondition(node: Condition, context: EvaluationContext, e
     held = count >= atLeast;
     actual = count;
     expected = `at least ${atLeast}`;
-    text = `${count} ${gate ? `gate hits on ${name}` : `"${name}" events`}${within ? ` in ${within}` : ''} (needs ${expected})`;
+    const plural = count === 1 ? '' : 's';
+    text = `${count} ${gate ? `gate hit${plural} on ${name}` : `"${name}" event${plural}`}${within ? ` in ${within}` : ''} (needs ${expected})`;
   } else if (node.plan) {
     const { in: allowed, notIn } = node.plan;
     leaf = 'plan';
@@ -130,7 +139,7 @@ export function evaluateCondition(node: Condition, context: EvaluationContext, e
     expected = equals !== undefined ? show(equals) : `one of ${options!.map(show).join(', ')}`;
     text = `attribute ${key} is ${value === undefined ? 'missing' : show(value)} (needs ${expected})`;
   }
-  explain?.push({ path: `${path}.${leaf}`, leaf, held, actual, expected, text });
+  explain?.push({ path: `${path}.${leaf}`, leaf, held, negated, actual, expected, text });
   return held;
 }
 

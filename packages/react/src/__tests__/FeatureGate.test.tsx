@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { Component, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpgradeKit } from '@upgradekit/core';
-import { FeatureGate, LimitBanner, LockedFeature, PromptOutlet, UpgradeButton, UpgradeKitProvider, UsageMeter } from '../index';
-import { customer, NOW, renderWithKit } from './helpers';
+import { FeatureGate, LimitBanner, LockedFeature, PromptOutlet, UpgradeButton, UpgradeKitProvider, UsageMeter } from '../index.js';
+import { customer, NOW, renderWithKit } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

@@ -2,8 +2,8 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryPlatform, createMemoryStorage } from '@upgradekit/core';
-import { LimitBanner } from '../index';
-import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers';
+import { LimitBanner } from '../index.js';
+import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
@@ -24,9 +24,9 @@ describe('LimitBanner', () => {
   });
 
   it.each([
-    ['warning', 1700, "You've used 85% of your API calls Upgrade to Pro for 10,000 API calls."],
-    ['critical', 1950, "You've used 98% of your API calls Upgrade to Pro for 10,000 API calls."],
-    ['exceeded', 2000, "You've reached your API calls limit Upgrade to Pro for 10,000 API calls."],
+    ['warning', 1700, "You've used 85% of your API calls. Upgrade to Pro for 10,000 API calls."],
+    ['critical', 1950, "You've used 98% of your API calls. Upgrade to Pro for 10,000 API calls."],
+    ['exceeded', 2000, "You've reached your API calls limit. Upgrade to Pro for 10,000 API calls."],
   ])('announces the %s state in its live region, with an upgrade CTA', async (state, usage, message) => {
     const { container } = renderWithKit(<LimitBanner feature="apiCalls" />, { customer: customer({ apiCalls: usage }) });
     expect(screen.getByRole('status').textContent).toBe(message);
@@ -102,7 +102,7 @@ describe('LimitBanner', () => {
       </LimitBanner>,
       { customer: customer({ apiCalls: 1700 }) },
     );
-    expect(screen.getByRole('heading', { name: "You've used 85% of your API calls" })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: "You've used 85% of your API calls." })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain("You've used 85%");
     await user().click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByRole('complementary')).toBeNull();

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LockedFeature } from '../index';
-import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers';
+import { LockedFeature } from '../index.js';
+import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryPlatform, defineConfig } from '@upgradekit/core';
-import { LockedFeature, PromptOutlet, usePrompt } from '../index';
-import { config as base, customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers';
+import { LockedFeature, PromptOutlet, usePrompt } from '../index.js';
+import { config as base, customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UpgradeButton } from '../index';
-import { expectNoAxeViolations, NOW, renderWithKit } from './helpers';
+import { UpgradeButton } from '../index.js';
+import { expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

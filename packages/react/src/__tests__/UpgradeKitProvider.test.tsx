@@ -2,8 +2,8 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryPlatform, createUpgradeKit, type Platform } from '@upgradekit/core';
-import { FeatureGate, UpgradeKitProvider, useEntitlement, useUpgradeKit, useUsage, UsageMeter } from '../index';
-import { config, customer, NOW } from './helpers';
+import { FeatureGate, UpgradeKitProvider, useEntitlement, useUpgradeKit, useUsage, UsageMeter } from '../index.js';
+import { config, customer, NOW } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

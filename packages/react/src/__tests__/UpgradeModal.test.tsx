@@ -2,8 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UpgradeModal } from '../index';
-import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers';
+import { UpgradeModal } from '../index.js';
+import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

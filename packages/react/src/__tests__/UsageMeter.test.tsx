@@ -2,8 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineConfig } from '@upgradekit/core';
-import { UsageMeter } from '../index';
-import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers';
+import { UsageMeter } from '../index.js';
+import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

@@ -11,7 +11,7 @@ import {
   type Platform,
   type UpgradeKitEvent,
 } from '@upgradekit/core';
-import { UpgradeKitProvider, type UpgradeKitProviderProps } from '../index';
+import { UpgradeKitProvider, type UpgradeKitProviderProps } from '../index.js';
 
 /** Nov 20, 2026, noon UTC: monthly usage resets Dec 1. */
 export const NOW = Date.UTC(2026, 10, 20, 12);

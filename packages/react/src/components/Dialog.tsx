@@ -10,8 +10,8 @@ import {
   useMergeRefs,
   useRole,
 } from '@floating-ui/react';
-import { cx } from '../utils';
-import { CLOSE, Icon } from './Icon';
+import { cx } from '../utils.js';
+import { CLOSE, Icon } from './Icon.js';
 
 export interface DialogProps {
   open: boolean;

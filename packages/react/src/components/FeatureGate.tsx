@@ -1,8 +1,8 @@
 'use client';
 import { useContext, type ReactNode } from 'react';
-import { UpgradeKitContext } from '../context';
-import { useFeatureGate, type FeatureGate as Gate } from '../hooks/useFeatureGate';
-import { reportOnce } from '../safe';
+import { UpgradeKitContext } from '../context.js';
+import { useFeatureGate, type FeatureGate as Gate } from '../hooks/useFeatureGate.js';
+import { reportOnce } from '../safe.js';
 
 export interface FeatureGateProps {
   feature: string;

@@ -1,16 +1,16 @@
 'use client';
 import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { STORAGE_PREFIX, type ActivePrompt, type DismissReason } from '@upgradekit/core';
-import { useFormat } from '../context';
-import { engineOf } from '../engine';
-import { Guard } from '../Guard';
-import { useShown } from '../hooks/useShown';
-import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage';
-import { bannerCopy, meterCopy, type MessageKey, type Messages } from '../messages';
-import { reportOnce } from '../safe';
-import { cx, featureText, planName } from '../utils';
-import { EXCEEDED, Icon, WARNING } from './Icon';
-import { UpgradeButton } from './UpgradeButton';
+import { useFormat } from '../context.js';
+import { engineOf } from '../engine.js';
+import { Guard } from '../Guard.js';
+import { useShown } from '../hooks/useShown.js';
+import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage.js';
+import { bannerCopy, meterCopy, type MessageKey, type Messages } from '../messages.js';
+import { reportOnce } from '../safe.js';
+import { cx, featureText, planName } from '../utils.js';
+import { EXCEEDED, Icon, WARNING } from './Icon.js';
+import { UpgradeButton } from './UpgradeButton.js';
 
 /** `hidden` while below `showFrom`, snoozed or dismissed. */
 export type BannerState = UsageState | 'hidden';

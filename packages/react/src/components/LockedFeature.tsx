@@ -18,16 +18,16 @@ import {
   useRole,
   type Placement,
 } from '@floating-ui/react';
-import { UpgradeKitContext, useFormat } from '../context';
-import { Guard } from '../Guard';
-import { useFeatureGate } from '../hooks/useFeatureGate';
-import { usePrompts } from '../hooks/usePrompt';
-import { useShown } from '../hooks/useShown';
-import { lockedCopy, type Messages } from '../messages';
-import { failsOpen } from '../safe';
-import { cx, featureText, planName } from '../utils';
-import { Icon, LOCK } from './Icon';
-import { UpgradeButton } from './UpgradeButton';
+import { UpgradeKitContext, useFormat } from '../context.js';
+import { Guard } from '../Guard.js';
+import { useFeatureGate } from '../hooks/useFeatureGate.js';
+import { usePrompts } from '../hooks/usePrompt.js';
+import { useShown } from '../hooks/useShown.js';
+import { lockedCopy, type Messages } from '../messages.js';
+import { failsOpen } from '../safe.js';
+import { cx, featureText, planName } from '../utils.js';
+import { Icon, LOCK } from './Icon.js';
+import { UpgradeButton } from './UpgradeButton.js';
 
 type ControlProps = Record<string, unknown> & { ref?: Ref<Element> };
 

@@ -1,13 +1,13 @@
 'use client';
 import { Fragment, type ReactNode } from 'react';
 import type { ActivePrompt } from '@upgradekit/core';
-import { Guard } from '../Guard';
-import { usePrompts } from '../hooks/usePrompt';
-import type { Messages } from '../messages';
-import { LimitBanner } from './LimitBanner';
-import { TrialModal } from './TrialModal';
-import { UpgradeModal } from './UpgradeModal';
-import { UsageMeter } from './UsageMeter';
+import { Guard } from '../Guard.js';
+import { usePrompts } from '../hooks/usePrompt.js';
+import type { Messages } from '../messages.js';
+import { LimitBanner } from './LimitBanner.js';
+import { TrialModal } from './TrialModal.js';
+import { UpgradeModal } from './UpgradeModal.js';
+import { UsageMeter } from './UsageMeter.js';
 
 export interface PromptOutletProps {
   /** The placement to show prompts for. Default: every placement. */

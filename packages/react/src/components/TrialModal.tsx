@@ -1,17 +1,17 @@
 'use client';
 import { useState } from 'react';
 import { findUpgradePath, type ActivePrompt, type DismissReason, type UpgradeKit } from '@upgradekit/core';
-import { useFormat } from '../context';
-import { engineOf } from '../engine';
-import { Guard } from '../Guard';
-import { useControllableState } from '../hooks/useControllableState';
-import { useShown } from '../hooks/useShown';
-import { useTrial } from '../hooks/useTrial';
-import { ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages';
-import { safely } from '../safe';
-import { featureText, planName, trialDays } from '../utils';
-import { Dialog } from './Dialog';
-import { UpgradeButton } from './UpgradeButton';
+import { useFormat } from '../context.js';
+import { engineOf } from '../engine.js';
+import { Guard } from '../Guard.js';
+import { useControllableState } from '../hooks/useControllableState.js';
+import { useShown } from '../hooks/useShown.js';
+import { useTrial } from '../hooks/useTrial.js';
+import { ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages.js';
+import { safely } from '../safe.js';
+import { featureText, planName, trialDays } from '../utils.js';
+import { Dialog } from './Dialog.js';
+import { UpgradeButton } from './UpgradeButton.js';
 
 /** `ending`: an active trial with `endingDays` or fewer days left. */
 export type TrialModalState = 'eligible' | 'active' | 'ending' | 'expired';

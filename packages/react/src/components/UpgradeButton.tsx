@@ -1,13 +1,13 @@
 'use client';
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import type { Cta, UpgradePath } from '@upgradekit/core';
-import { useFormat, type UpgradeContext } from '../context';
-import { engineOf } from '../engine';
-import { Guard } from '../Guard';
-import { useKitValue } from '../hooks/useUpgradeKit';
-import { ctaCopy, type Messages } from '../messages';
-import { reportOnce, safeCheck, safely } from '../safe';
-import { cx, planName, safeUrl, warnOnce } from '../utils';
+import { useFormat, type UpgradeContext } from '../context.js';
+import { engineOf } from '../engine.js';
+import { Guard } from '../Guard.js';
+import { useKitValue } from '../hooks/useUpgradeKit.js';
+import { ctaCopy, type Messages } from '../messages.js';
+import { reportOnce, safeCheck, safely } from '../safe.js';
+import { cx, planName, safeUrl, warnOnce } from '../utils.js';
 
 export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> {
   /** What the CTA does: open checkout (`upgrade`), start a trial, or link out. Default: `upgrade`. */
@@ -75,8 +75,10 @@ function UpgradeButtonView({ cta = 'upgrade', feature, plan, url, triggerId, upg
         if (handlers.onUpgrade) handlers.onUpgrade(target!, context());
         else warnOnce('an upgrade CTA was clicked, but <UpgradeKitProvider> has no onUpgrade: pass your checkout as onUpgrade(plan, context)');
       } else if (cta === 'trial') {
-        const started = kit.startTrial(plan ? { plan } : { feature: feature ?? '' });
-        if (!started.ok) warnOnce(`trial of ${plan ? `plan "${plan}"` : `feature "${feature}"`} not started: ${started.reason}`);
+        // A prompt names both its feature and the plan it recommends: start the trial the config offers.
+        const ofFeature = feature !== undefined && (!plan || kit.config.trials.some((trial) => trial.feature === feature));
+        const started = kit.startTrial(ofFeature ? { feature } : { plan: plan ?? '' });
+        if (!started.ok) warnOnce(`trial of ${ofFeature ? `feature "${feature}"` : `plan "${plan}"`} not started: ${started.reason}`);
       } else if (handlers.onContactSales) {
         handlers.onContactSales(context());
       } else {

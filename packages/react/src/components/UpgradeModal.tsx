@@ -1,17 +1,17 @@
 'use client';
 import type { ReactNode } from 'react';
 import { monthly, type ActivePrompt, type Config, type DismissReason, type UpgradePath } from '@upgradekit/core';
-import { useFormat } from '../context';
-import { engineOf } from '../engine';
-import { Guard } from '../Guard';
-import { useControllableState } from '../hooks/useControllableState';
-import { useShown } from '../hooks/useShown';
-import { useKitValue } from '../hooks/useUpgradeKit';
-import { modalCopy, type Messages } from '../messages';
-import { safeCheck, safely } from '../safe';
-import { featureText, planName } from '../utils';
-import { Dialog } from './Dialog';
-import { UpgradeButton } from './UpgradeButton';
+import { useFormat } from '../context.js';
+import { engineOf } from '../engine.js';
+import { Guard } from '../Guard.js';
+import { useControllableState } from '../hooks/useControllableState.js';
+import { useShown } from '../hooks/useShown.js';
+import { useKitValue } from '../hooks/useUpgradeKit.js';
+import { modalCopy, type Messages } from '../messages.js';
+import { safeCheck, safely } from '../safe.js';
+import { featureText, planName } from '../utils.js';
+import { Dialog } from './Dialog.js';
+import { UpgradeButton } from './UpgradeButton.js';
 
 export interface UpgradeModalProps {
   /** Controlled open state. */

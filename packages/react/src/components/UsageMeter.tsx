@@ -1,14 +1,14 @@
 'use client';
 import { useId, type ReactNode } from 'react';
 import type { ActivePrompt } from '@upgradekit/core';
-import { useFormat } from '../context';
-import { Guard } from '../Guard';
-import { useShown } from '../hooks/useShown';
-import { useUsage, type Thresholds, type Usage } from '../hooks/useUsage';
-import { meterCopy, type Messages } from '../messages';
-import { cx, featureText } from '../utils';
-import { EXCEEDED, Icon, WARNING } from './Icon';
-import { UpgradeButton } from './UpgradeButton';
+import { useFormat } from '../context.js';
+import { Guard } from '../Guard.js';
+import { useShown } from '../hooks/useShown.js';
+import { useUsage, type Thresholds, type Usage } from '../hooks/useUsage.js';
+import { meterCopy, type Messages } from '../messages.js';
+import { cx, featureText } from '../utils.js';
+import { EXCEEDED, Icon, WARNING } from './Icon.js';
+import { UpgradeButton } from './UpgradeButton.js';
 
 /** `unlimited` when there is no limit to measure against. */
 export type MeterState = Usage['state'] | 'unlimited';

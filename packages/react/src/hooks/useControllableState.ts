@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useRef, useState } from 'react';
-import { warnOnce } from '../utils';
+import { warnOnce } from '../utils.js';
 
 /**
  * Controlled (`value` + `onChange`) or uncontrolled (`defaultValue`) state,

@@ -1,9 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import type { CheckReason, UpgradePath } from '@upgradekit/core';
-import { useKitContext } from '../context';
-import { safeCheck, safely } from '../safe';
-import { useKitValue } from './useUpgradeKit';
+import { useKitContext } from '../context.js';
+import { safeCheck, safely } from '../safe.js';
+import { useKitValue } from './useUpgradeKit.js';
 
 export interface FeatureGate {
   allowed: boolean;

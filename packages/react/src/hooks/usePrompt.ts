@@ -1,9 +1,9 @@
 'use client';
 import { useSyncExternalStore } from 'react';
 import { getPromptEngine, type ActivePrompt, type UpgradeKit } from '@upgradekit/core';
-import { useKitContext } from '../context';
-import { engineOf, rememberEngine } from '../engine';
-import { safely } from '../safe';
+import { useKitContext } from '../context.js';
+import { engineOf, rememberEngine } from '../engine.js';
+import { safely } from '../safe.js';
 
 const NO_PROMPTS: readonly ActivePrompt[] = [];
 

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { useKitContext } from '../context';
-import { engineOf } from '../engine';
+import { useKitContext } from '../context.js';
+import { engineOf } from '../engine.js';
 
 /**
  * Counts a prompt as shown once per display, when its element is actually
@@ -20,5 +20,18 @@ export function useShown(triggerId: string | undefined): (element: Element | nul
       engineOf(kit)?.markShown(triggerId);
     });
   }, [kit, triggerId, element]);
+  // Leaving the screen unanswered ends this display, so the next one counts again. Strict
+  // Mode unmounts and remounts at once: only a cleanup nobody follows up is a real unmount.
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!triggerId) return;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      queueMicrotask(() => {
+        if (!mounted.current && counted.current) engineOf(kit)?.markHidden(triggerId);
+      });
+    };
+  }, [kit, triggerId]);
   return setElement;
 }

@@ -1,9 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import type { StartTrialResult, TrialStatus, TrialTarget } from '@upgradekit/core';
-import { useKitContext } from '../context';
-import { safely } from '../safe';
-import { useKitValue } from './useUpgradeKit';
+import { useKitContext } from '../context.js';
+import { safely } from '../safe.js';
+import { useKitValue } from './useUpgradeKit.js';
 
 export type Trial = TrialStatus & {
   /** Starts the trial now; the status re-renders to `active` on success. */

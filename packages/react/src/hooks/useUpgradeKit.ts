@@ -1,7 +1,7 @@
 'use client';
 import { useSyncExternalStore } from 'react';
 import type { UpgradeKit } from '@upgradekit/core';
-import { useKitContext } from '../context';
+import { useKitContext } from '../context.js';
 
 /** The client of the nearest `<UpgradeKitProvider>`; throws a precise error outside one. */
 export function useUpgradeKit(): UpgradeKit {

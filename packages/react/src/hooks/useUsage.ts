@@ -1,9 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import type { CheckResult, Config } from '@upgradekit/core';
-import { useKitContext } from '../context';
-import { safeCheck } from '../safe';
-import { useKitValue } from './useUpgradeKit';
+import { useKitContext } from '../context.js';
+import { safeCheck } from '../safe.js';
+import { useKitValue } from './useUpgradeKit.js';
 
 /** How close usage is to the limit. `exceeded` means at or over it: the next use is denied. */
 export type UsageState = 'ok' | 'warning' | 'critical' | 'exceeded';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { saasConfig } from '../../__tests__/fixtures';
-import { assertConfig } from '../../config/parseConfig';
-import type { Config, ConfigInput } from '../../config/schema';
-import type { EventOf, EventType, UpgradeKitEvent } from '../events';
-import { buildReport, type ConversionReport, type TriggerReport } from '../report';
+import { saasConfig } from '../../__tests__/fixtures.js';
+import { assertConfig } from '../../config/parseConfig.js';
+import type { Config, ConfigInput } from '../../config/schema.js';
+import type { EventOf, EventType, UpgradeKitEvent } from '../events.js';
+import { buildReport, type ConversionReport, type TriggerReport } from '../report.js';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2025, 0, 6);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EventType, UpgradeKitEvent } from '../../conversion/events';
-import { createPostHogSink, createSegmentSink, postHogEventName, segmentEventName } from '../adapters';
-import { trial, upgrade } from './helpers';
+import type { EventType, UpgradeKitEvent } from '../../conversion/events.js';
+import { createPostHogSink, createSegmentSink, postHogEventName, segmentEventName } from '../adapters.js';
+import { trial, upgrade } from './helpers.js';
 
 const names: Array<[EventType, string, string]> = [
   ['usage.tracked', 'upgradekit:usage_tracked', 'Usage Tracked'],

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCallbackSink } from '../callback';
-import { upgrade, usage } from './helpers';
+import { createCallbackSink } from '../callback.js';
+import { upgrade, usage } from './helpers.js';
 
 describe('createCallbackSink', () => {
   it('hands every event to the callback', () => {

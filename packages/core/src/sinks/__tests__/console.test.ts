@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { UpgradeKitEvent } from '../../conversion/events';
-import { createConsoleSink } from '../console';
-import { trial, upgrade, usage } from './helpers';
+import type { UpgradeKitEvent } from '../../conversion/events.js';
+import { createConsoleSink } from '../console.js';
+import { trial, upgrade, usage } from './helpers.js';
 
 const common = { v: 1 as const, id: 'evt1', at: 0, customerId: 'cus_1', mrr: 29, sdkVersion: '0.1.0' };
 const trigger = { triggerId: 'power-user-pdf', variant: 'b' };

@@ -1,5 +1,5 @@
-import type { EventOf, UpgradeKitEvent } from '../../conversion/events';
-import { SDK_VERSION } from '../../version';
+import type { EventOf, UpgradeKitEvent } from '../../conversion/events.js';
+import { SDK_VERSION } from '../../version.js';
 
 export const URL = 'https://collect.example.com/events';
 export const STORAGE_KEY = 'upgradekit:v1:events';

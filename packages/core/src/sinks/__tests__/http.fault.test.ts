@@ -6,10 +6,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { UpgradeKitEvent } from '../../conversion/events';
-import { createMemoryPlatform, createMemoryStorage } from '../../platform';
-import { createHttpSink, type HttpSink } from '../http';
-import { range, STORAGE_KEY, usage } from './helpers';
+import type { UpgradeKitEvent } from '../../conversion/events.js';
+import { createMemoryPlatform, createMemoryStorage } from '../../platform.js';
+import { createHttpSink, type HttpSink } from '../http.js';
+import { range, STORAGE_KEY, usage } from './helpers.js';
 
 const N = 10_000;
 const MAX_QUEUE = 1000;

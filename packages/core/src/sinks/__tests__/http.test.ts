@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { UpgradeKitEvent } from '../../conversion/events';
-import { createMemoryPlatform, createMemoryStorage, type MemoryPlatformOptions } from '../../platform';
-import { createHttpSink, type HttpSinkOptions } from '../http';
-import { deferred, fakeFetch, range, reply, STORAGE_KEY, trial, upgrade, URL, usage } from './helpers';
+import type { UpgradeKitEvent } from '../../conversion/events.js';
+import { createMemoryPlatform, createMemoryStorage, type MemoryPlatformOptions } from '../../platform.js';
+import { createHttpSink, type HttpSinkOptions } from '../http.js';
+import { deferred, fakeFetch, range, reply, STORAGE_KEY, trial, upgrade, URL, usage } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classifyResponse, parseRetryAfter } from '../retry';
+import { backoffDelay, classifyResponse, parseRetryAfter } from '../retry.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 

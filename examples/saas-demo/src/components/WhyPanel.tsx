@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useState } from 'react';
+import { getPromptEngine, type PromptEngine, type TriggerExplanation } from '@upgradekit/core';
+import { useUpgradeKit } from '@upgradekit/react';
+
+const STATUS: Record<TriggerExplanation['status'], string> = {
+  shown: 'Showing',
+  not_fired: 'Not fired',
+  held_out: 'Held out',
+  suppressed: 'Held back',
+  unknown_trigger: 'Unknown',
+};
+
+/** Every trigger's `explain()`: each leaf against its threshold, and what the arbiter does with it. */
+function useExplanations(): TriggerExplanation[] | null {
+  const kit = useUpgradeKit();
+  const [engine, setEngine] = useState<PromptEngine | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    // The same engine the components use; started after mount because it may emit events.
+    const current = getPromptEngine(kit);
+    setEngine(current);
+    const bump = () => setVersion((value) => value + 1);
+    const stopKit = kit.subscribe(bump);
+    const stopEngine = current.subscribe(bump);
+    // Windows ("in 7d") slide with the clock alone.
+    const timer = setInterval(bump, 30_000);
+    return () => {
+      stopKit();
+      stopEngine();
+      clearInterval(timer);
+    };
+  }, [kit]);
+  return useMemo(() => (engine ? kit.config.triggers.map((trigger) => engine.explain(trigger.id)) : null), [engine, kit, version]);
+}
+
+export function WhyPanel() {
+  const kit = useUpgradeKit();
+  const explanations = useExplanations();
+  return (
+    <section className="panel" aria-labelledby="why-title">
+      <h3 id="why-title" className="panel__title">
+        Why? <span className="muted">each trigger, leaf by leaf</span>
+      </h3>
+      <ul className="triggers">
+        {kit.config.triggers.map((trigger, index) => {
+          const explanation = explanations?.[index];
+          const status = explanation?.status ?? 'not_fired';
+          return (
+            <li key={trigger.id} className="trigger" data-trigger={trigger.id} data-status={status}>
+              <div className="trigger__head">
+                <code>{trigger.id}</code>
+                <span className="status" data-status={status}>
+                  {STATUS[status]}
+                </span>
+              </div>
+              {trigger.description && <p className="trigger__desc">{trigger.description}</p>}
+              <ul className="leaves" aria-label={`Conditions of ${trigger.id}`}>
+                {explanation?.explain.map((leaf) => {
+                  // `held` is the leaf's own answer; under an odd number of `not`s the condition needs the opposite.
+                  const negated = (leaf.path.match(/\.not(?=\.|$)/g)?.length ?? 0) % 2 === 1;
+                  const satisfied = negated ? !leaf.held : leaf.held;
+                  return (
+                    <li key={leaf.path} className="leaf" data-held={satisfied}>
+                      <span className="leaf__mark" aria-hidden="true">
+                        {satisfied ? '✓' : '✗'}
+                      </span>
+                      <span className="sr-only">{satisfied ? 'Holds: ' : 'Does not hold: '}</span>
+                      <span>
+                        {negated && <span className="leaf__not">not</span>}
+                        {leaf.text}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="trigger__meta">
+                {trigger.prompt.kind} prompt · priority {trigger.priority ?? 0}
+                {explanation ? ` · variant ${explanation.variant}` : ''}
+                {trigger.experiment?.holdout ? ` · ${Math.round(trigger.experiment.holdout * 100)}% holdout` : ''}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
