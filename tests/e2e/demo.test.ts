@@ -72,7 +72,7 @@ async function createProjects(count: number) {
 /** Gate hits on PDF export, as the Why panel explains the compound trigger. */
 async function gateHits(): Promise<number> {
   const text = (await whyLeaf('power-user-pdf', 0).textContent()) ?? '';
-  return Number(/(\d+) gate hits on pdfExport in 7d/.exec(text)?.[1]);
+  return Number(/(\d+) gate hits? on pdfExport in 7d/.exec(text)?.[1]);
 }
 
 /** Clicks the locked Export PDF `count` times; each attempt is recorded as a gate hit. */

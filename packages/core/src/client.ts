@@ -97,6 +97,12 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
    * default `Object.is`), e.g. one feature's usage. Returns an unsubscribe.
    */
   select<T>(selector: (state: UpgradeKitState) => T, listener: (value: T, previous: T) => void, isEqual?: (a: T, b: T) => boolean): () => void;
+  /**
+   * Calls `listener` after each change with what changed, as dependency keys:
+   * `usage:<feature>`, `gate:<feature>`, `event:<name>`, `trial`, or `*` for a
+   * new customer. Extensions (the prompt engine) re-evaluate only what depends on them.
+   */
+  onChange(listener: (keys: readonly string[]) => void): () => void;
   /** Calls `callback` when the client is destroyed (extensions such as the prompt engine stop with it). */
   onDestroy(callback: () => void): () => void;
   /** Writes pending state and stops timers, listeners, channels and extensions. */
@@ -172,11 +178,13 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     writeQueued = true;
     queueMicrotask(() => writeQueued && persist());
   };
-  const update = (patch: Partial<UpgradeKitState>) => {
+  const changeListeners = new Set<(keys: readonly string[]) => void>();
+  const update = (patch: Partial<UpgradeKitState>, changed: readonly string[] = []) => {
     store.setState(patch);
     schedulePersist();
+    if (changed.length) for (const listener of changeListeners) listener(changed);
   };
-  const patchCustomer = (patch: Partial<Customer>) => update({ customer: { ...store.getState().customer, ...patch } });
+  const patchCustomer = (patch: Partial<Customer>, changed: readonly string[]) => update({ customer: { ...store.getState().customer, ...patch } }, changed);
 
   const emit = (fields: EventInput) => {
     if (!sinks.length) return;
@@ -214,7 +222,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     const entry = customer.usage[featureId];
     const start = feature.type === 'metered' ? periodAt(feature.reset ?? 'month', customer.periodStart, at).start : -Infinity;
     const value = Math.max(0, (entry && entry.asOf >= start ? entry.value : 0) + amount);
-    patchCustomer({ usage: { ...customer.usage, [featureId]: { value, asOf: Math.max(at, entry?.asOf ?? at) } } });
+    patchCustomer({ usage: { ...customer.usage, [featureId]: { value, asOf: Math.max(at, entry?.asOf ?? at) } } }, [`usage:${featureId}`]);
     return value;
   };
   const applySignal = (signalKey: string, at: number) => {
@@ -222,7 +230,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     const window = windows.get(signalKey);
     const counter = signals[signalKey] ?? EMPTY_COUNTER;
     // Keys no condition reads with a window only need their all-time total.
-    update({ signals: { ...signals, [signalKey]: window ? increment(counter, at, window.bucketMs, window.keepMs) : { total: counter.total + 1, buckets: [] } } });
+    update({ signals: { ...signals, [signalKey]: window ? increment(counter, at, window.bucketMs, window.keepMs) : { total: counter.total + 1, buckets: [] } } }, [signalKey]);
   };
 
   const channel = platform.openChannel(`upgradekit:${customer.id}`);
@@ -237,7 +245,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     const message = raw as TabMessage;
     if (message?.op === 'track' && config.features[message.feature]) applyTrack(message.feature, message.amount, message.at);
     else if (message?.op === 'signal') applySignal(message.key, message.at);
-    else if (message?.op === 'trials') patchCustomer({ trials: message.trials });
+    else if (message?.op === 'trials') patchCustomer({ trials: message.trials }, ['trial']);
     else if (message?.op === 'touch') update({ touch: message.touch });
   });
 
@@ -256,7 +264,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
         emit({ type: 'trial.ended', ...(trial.feature !== undefined ? { feature: trial.feature } : { plan: trial.plan! }) });
       }
     }
-    if (next < Infinity) trialTimer = platform.setTimeout(() => (update({}), watchTrials()), next - now);
+    if (next < Infinity) trialTimer = platform.setTimeout(() => (update({}, ['trial']), watchTrials()), next - now);
   };
   const unsubscribeHide = platform.onHide(() => writeQueued && persist());
 
@@ -271,7 +279,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     const mrrDelta = mrrOf(config, next.plan, next.addOns) - mrrOf(config, previous.plan, previous.addOns);
     const converted = previous.id === next.id && (previous.plan !== next.plan || mrrDelta !== 0);
     if (converted) emit({ type: 'upgrade.completed', fromPlan: previous.plan, toPlan: next.plan, addOns: next.addOns, mrrDelta, ...attribution() });
-    update(converted ? { customer: next, touch: null } : { customer: next });
+    update(converted ? { customer: next, touch: null } : { customer: next }, ['*']);
   };
 
   const kit: UpgradeKit<C> = {
@@ -353,7 +361,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       // Eligibility found an offer, so exactly one of feature and plan is set.
       const what = target.feature !== undefined ? { feature: target.feature } : { plan: target.plan! };
       const trials = [...customer.trials, { ...what, startedAt: now, endsAt: result.endsAt }];
-      patchCustomer({ trials });
+      patchCustomer({ trials }, ['trial']);
       emit({ type: 'trial.started', ...what, endsAt: result.endsAt, ...attribution() });
       post({ op: 'trials', trials });
       watchTrials();
@@ -403,6 +411,10 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
         listener(next, previous);
       });
     },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => void changeListeners.delete(listener);
+    },
     onDestroy(callback) {
       destroyCallbacks.add(callback);
       return () => void destroyCallbacks.delete(callback);
@@ -410,6 +422,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     destroy() {
       for (const callback of [...destroyCallbacks]) callback();
       destroyCallbacks.clear();
+      changeListeners.clear();
       if (writeQueued) persist();
       platform.clearTimeout(trialTimer);
       unsubscribeHide();

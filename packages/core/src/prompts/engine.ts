@@ -189,23 +189,10 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
     }
   };
 
-  // What changed in the client, as dependency keys, from immutable state diffs.
   const stopWithKit = kit.onDestroy(() => engine.destroy());
-  const unsubscribeKit = kit.subscribe((state, previous) => {
-    const changed = new Set<string>();
-    const next = state.customer;
-    const before = previous.customer;
-    if (next !== before) {
-      if (next.plan !== before.plan || next.attributes !== before.attributes || next.addOns !== before.addOns || next.activated !== before.activated) {
-        changed.add('customer');
-      }
-      if (next.trials !== before.trials) changed.add('trial');
-      for (const featureId in next.usage) if (next.usage[featureId] !== before.usage[featureId]) changed.add(`usage:${featureId}`);
-    }
-    if (state.signals !== previous.signals) {
-      for (const signal in state.signals) if (state.signals[signal] !== previous.signals[signal]) changed.add(signal);
-    }
-    if (changed.size) reevaluate(options.incremental === false ? 'all' : changed);
+  // The client says what changed; a new customer (`*`) re-evaluates everything.
+  const unsubscribeKit = kit.onChange((keys) => {
+    reevaluate(options.incremental === false || keys.includes('*') ? 'all' : new Set(keys));
   });
 
   const channel = platform.openChannel(`upgradekit:prompts:${customerId}`);
