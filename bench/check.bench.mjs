@@ -1,9 +1,9 @@
 // check() and track() against a bare Map.get loop measured in the same run, and
 // the heap after 1M track() calls. Reads the built package (npm run build).
+import { nsPerOp, heapAfterGc } from './measure.mjs';
 import { check, createMemoryPlatform, createUpgradeKit, parseConfig, parseCustomer } from '../packages/core/dist/index.js';
 
 const NOW = Date.UTC(2028, 2, 10, 12);
-const RUNS = 7;
 
 const configInput = {
   features: {
@@ -32,25 +32,6 @@ const MASK = IDS.length - 1;
 
 /** Keeps the measured results observable, so no loop can be optimised away. */
 let sink = 0;
-
-/** Median ns per operation of `runs` timed passes of `iterations` calls, after a warm-up pass. */
-function nsPerOp(body, iterations, runs = RUNS) {
-  body(Math.min(iterations, 200_000));
-  const samples = [];
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    body(iterations);
-    samples.push(Number(process.hrtime.bigint() - start) / iterations);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
-function heapAfterGc() {
-  globalThis.gc?.();
-  globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
-}
 
 const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -3,10 +3,10 @@
 // (measured in the same run), and the heap after 1M tracked events and gate hits.
 // Reads the built package (npm run build).
 import { createMemoryPlatform, createPromptEngine, createUpgradeKit } from '../packages/core/dist/index.js';
+import { heapAfterGc, nsPerOp } from './measure.mjs';
 
 const FEATURES = 50;
 const TRIGGERS = 100;
-const RUNS = 5;
 
 const featureIds = Array.from({ length: FEATURES }, (_, index) => `feature${index}`);
 const config = {
@@ -37,26 +37,12 @@ function setup(incremental) {
 
 function nsPerTrack(kit, iterations) {
   let feature = 0;
-  const body = (count) => {
+  return nsPerOp((count) => {
     for (let index = 0; index < count; index++) {
       kit.track(featureIds[feature]);
       feature = feature === FEATURES - 1 ? 0 : feature + 1;
     }
-  };
-  body(Math.min(iterations, 20_000));
-  const samples = [];
-  for (let run = 0; run < RUNS; run++) {
-    const start = process.hrtime.bigint();
-    body(iterations);
-    samples.push(Number(process.hrtime.bigint() - start) / iterations);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
-}
-
-function heapAfterGc() {
-  globalThis.gc?.();
-  globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
+  }, iterations, 5);
 }
 
 export async function run() {
