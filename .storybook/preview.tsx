@@ -1,0 +1,54 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import '../packages/react/src/styles.css';
+import './preview.css';
+import { withKit } from '../packages/react/src/stories/fixtures.js';
+
+/**
+ * Dialogs and popovers render in a portal under <body>, so the theme goes on
+ * <html>, as the README tells hosts to do. Set before the story renders, so the
+ * first paint (and the a11y check's contrast) already uses it.
+ */
+const withTheme: Decorator = (Story, { globals }) => {
+  document.documentElement.setAttribute('data-upgradekit-theme', globals.theme === 'dark' ? 'dark' : 'light');
+  return <Story />;
+};
+
+const preview: Preview = {
+  // The theme wraps the kit, so both are in place before any component renders.
+  decorators: [withKit, withTheme],
+  globalTypes: {
+    theme: {
+      description: 'UpgradeKit theme (data-upgradekit-theme on <html>)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale for numbers, currency, dates and copy',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en-US', title: 'English (en-US)' },
+          { value: 'de-DE', title: 'Deutsch (de-DE)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en-US' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    // Stories double as tests: an axe violation fails the story's test, not just a warning in the panel.
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

@@ -1,0 +1,118 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
+import { componentProps, DAY, eventsOf, kitArgs, kitArgTypes, NOW, textControls, type KitArgs } from '../stories/fixtures.js';
+import { TrialModal, type TrialModalProps } from './TrialModal.js';
+
+type Args = TrialModalProps & KitArgs;
+
+/**
+ * The trial lifecycle in one modal. The `trial` control sets the customer's trial
+ * of this story's feature (or plan): none (the offer), active, ending (2 days
+ * left) or expired. Dates are fixed: "today" is Nov 20, 2026.
+ */
+const meta = {
+  title: 'Components/TrialModal',
+  component: TrialModal,
+  args: { ...kitArgs, feature: 'pdfExport', defaultOpen: true },
+  argTypes: {
+    ...kitArgTypes,
+    ...textControls('title', 'body', 'className'),
+    feature: { control: 'inline-radio', options: [undefined, 'pdfExport'] },
+    plan: { control: 'inline-radio', options: [undefined, 'team'] },
+    endingDays: { control: { type: 'number', min: 0, max: 14 } },
+    open: { control: false },
+    prompt: { control: false },
+  },
+  render: (args) => <TrialModal {...componentProps(args)} />,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const dialog = (name: string) => screen.findByRole('dialog', { name });
+
+export const Offer: Story = {
+  play: async () => {
+    const modal = await dialog('Try PDF export free for 14 days');
+    await expect(modal).toHaveAttribute('data-state', 'eligible');
+    await expect(within(modal).getByText('Nothing changes on your plan unless you upgrade.')).toBeVisible();
+    await expect(within(modal).getByRole('button', { name: 'Start free trial' })).toBeVisible();
+  },
+};
+
+/** "Start free trial" starts it in place: the same dialog now says it is running. */
+export const StartTrial: Story = {
+  play: async ({ args }) => {
+    const modal = await dialog('Try PDF export free for 14 days');
+    await userEvent.click(within(modal).getByRole('button', { name: 'Start free trial' }));
+    await expect(eventsOf(args.onEvent, 'trial.started')).toEqual([expect.objectContaining({ feature: 'pdfExport', endsAt: NOW + 14 * DAY })]);
+    const active = await dialog('Your PDF export trial is active');
+    await expect(active).toHaveAttribute('data-state', 'active');
+    await expect(within(active).getByText('14 days left. Your trial ends Dec 4.')).toBeVisible();
+  },
+};
+
+export const PlanOffer: Story = {
+  args: { feature: undefined, plan: 'team' },
+  play: async () => {
+    await expect(await dialog('Try Team free for 7 days')).toHaveAttribute('data-state', 'eligible');
+  },
+};
+
+export const Active: Story = {
+  args: { trial: 'active' },
+  play: async () => {
+    const modal = await dialog('Your PDF export trial is active');
+    await expect(modal).toHaveAttribute('data-state', 'active');
+    await expect(within(modal).getByText('12 days left. Your trial ends Dec 2.')).toBeVisible();
+    // Nothing to sell yet: only a way out.
+    await expect(within(modal).queryByRole('button', { name: /Upgrade/ })).toBeNull();
+  },
+};
+
+export const Ending: Story = {
+  args: { trial: 'ending' },
+  play: async () => {
+    const modal = await dialog('Your PDF export trial ends in 2 days');
+    await expect(modal).toHaveAttribute('data-state', 'ending');
+    await expect(within(modal).getByText('Upgrade to Pro to keep it.')).toBeVisible();
+    await expect(within(modal).getByRole('button', { name: 'Upgrade to Pro' })).toBeVisible();
+  },
+};
+
+export const Expired: Story = {
+  args: { trial: 'expired' },
+  play: async () => {
+    const modal = await dialog('Your PDF export trial has ended');
+    await expect(modal).toHaveAttribute('data-state', 'expired');
+    await expect(within(modal).getByText('Upgrade to Pro to keep using it.')).toBeVisible();
+    await expect(within(modal).getByRole('button', { name: 'Upgrade to Pro' })).toBeVisible();
+  },
+};
+
+export const EndingGerman: Story = {
+  args: { trial: 'ending' },
+  globals: { locale: 'de-DE' },
+  play: async () => {
+    const modal = await dialog('Ihre Testphase für PDF export endet bald: noch 2 Tage');
+    await expect(within(modal).getByRole('button', { name: 'Auf Pro upgraden' })).toBeVisible();
+  },
+};
+
+/** Pro already includes PDF export: no trial to offer, so nothing renders. */
+export const Unavailable: Story = {
+  args: { customerPlan: 'pro' },
+  play: async ({ canvasElement }) => {
+    await expect(screen.queryByRole('dialog')).toBeNull();
+    await expect(canvasElement).toBeEmptyDOMElement();
+  },
+};
+
+export const EscapeCloses: Story = {
+  play: async ({ args }) => {
+    await dialog('Try PDF export free for 14 days');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(eventsOf(args.onEvent, 'trial.started')).toEqual([]);
+  },
+};

@@ -1,0 +1,206 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ArgTypes, Decorator } from '@storybook/react-vite';
+import { fn, mocked } from 'storybook/test';
+import {
+  createMemoryPlatform,
+  createUpgradeKit,
+  type ConfigInput,
+  type CustomerInput,
+  type UpgradeKit,
+  type UpgradeKitEvent,
+} from '@upgradekit/core';
+import type { UpgradeContext } from '../context.js';
+import { UpgradeKitProvider } from '../UpgradeKitProvider.js';
+import { DAY, NOW, storyConfig } from './config.js';
+import { germanMessages } from './germanMessages.js';
+
+export { DAY, NOW, promptConfig, storyConfig } from './config.js';
+
+/*
+ * What every story renders in: a client made with `createUpgradeKit` on a memory
+ * platform whose clock stands still, under `<UpgradeKitProvider client>`. The
+ * customer comes from the story's args, so a designer can drag usage or switch the
+ * plan in the Controls panel and watch each state.
+ */
+
+export type Plan = 'free' | 'pro' | 'team';
+export type TrialArg = 'none' | 'active' | 'ending' | 'expired';
+
+/** The args every story has besides its component's props: who the customer is, and spies on the host callbacks. */
+export interface KitArgs {
+  /** The customer's plan. */
+  customerPlan: Plan;
+  /** API calls used this month (Free: 2,000, Pro: 10,000, Team: unlimited). */
+  apiCalls: number;
+  /** Projects in use (Free: 3, Pro: 20, Team: unlimited). */
+  projects: number;
+  /** Members (Free: 2, Pro: 5, Team: 20). */
+  seats: number;
+  /** The customer's trial of what the story is about: its `feature` if that has a trial, else its `plan`. */
+  trial: TrialArg;
+  onUpgrade: (plan: string, context: UpgradeContext) => void;
+  onContactSales: (context: UpgradeContext) => void;
+  /** Every event the client emits (impressions, clicks, dismissals, trials): see the Actions panel. */
+  onEvent: (event: UpgradeKitEvent) => void;
+}
+
+export const kitArgs: KitArgs = {
+  customerPlan: 'free',
+  apiCalls: 1234,
+  projects: 1,
+  seats: 1,
+  trial: 'none',
+  onUpgrade: fn().mockName('onUpgrade'),
+  onContactSales: fn().mockName('onContactSales'),
+  onEvent: fn().mockName('onEvent'),
+};
+
+const customerArg = { table: { category: 'Customer' } };
+export const kitArgTypes: Partial<ArgTypes<KitArgs>> = {
+  customerPlan: { ...customerArg, control: 'inline-radio', options: ['free', 'pro', 'team'] },
+  apiCalls: { ...customerArg, control: { type: 'range', min: 0, max: 12000, step: 50 } },
+  projects: { ...customerArg, control: { type: 'range', min: 0, max: 25, step: 1 } },
+  seats: { ...customerArg, control: { type: 'range', min: 0, max: 25, step: 1 } },
+  trial: { ...customerArg, control: 'select', options: ['none', 'active', 'ending', 'expired'] },
+  onUpgrade: { table: { category: 'Host callbacks' } },
+  onContactSales: { table: { category: 'Host callbacks' } },
+  onEvent: { table: { category: 'Host callbacks' } },
+};
+
+/** The events of one type the story's client has emitted so far, from its `onEvent` spy. */
+export function eventsOf<T extends UpgradeKitEvent['type']>(onEvent: KitArgs['onEvent'], type: T): Array<Extract<UpgradeKitEvent, { type: T }>> {
+  return mocked(onEvent)
+    .mock.calls.map(([event]) => event)
+    .filter((event): event is Extract<UpgradeKitEvent, { type: T }> => event.type === type);
+}
+
+/** Optional string props read as `string | undefined` unions by react-docgen: give them a text box. */
+export const textControls = (...names: string[]) => Object.fromEntries(names.map((name) => [name, { control: 'text' }]));
+
+const KIT_KEYS = Object.keys(kitArgs) as Array<keyof KitArgs>;
+
+/** A story's args without the kit's: what its component receives. */
+export function componentProps<T extends object>(args: T): Omit<T, keyof KitArgs> {
+  const props = { ...args } as Record<string, unknown>;
+  for (const key of KIT_KEYS) delete props[key];
+  return props as Omit<T, keyof KitArgs>;
+}
+
+const TRIAL_WINDOWS: Record<Exclude<TrialArg, 'none'>, { startedAt: number; endsAt: number }> = {
+  active: { startedAt: NOW - 2 * DAY, endsAt: NOW + 12 * DAY },
+  ending: { startedAt: NOW - 12 * DAY, endsAt: NOW + 2 * DAY },
+  expired: { startedAt: NOW - 20 * DAY, endsAt: NOW - 6 * DAY },
+};
+
+/** The customer the args describe; `about` is the story's `feature` or `plan`, the target of `trial`. */
+export function storyCustomer(args: Partial<KitArgs>, config: ConfigInput, about: { feature?: string; plan?: string } = {}): CustomerInput {
+  const trials = config.trials ?? [];
+  const target =
+    about.feature !== undefined && trials.some((trial) => trial.feature === about.feature)
+      ? { feature: about.feature }
+      : about.plan !== undefined
+        ? { plan: about.plan }
+        : undefined;
+  const trial = args.trial ?? 'none';
+  return {
+    id: 'story-customer',
+    plan: args.customerPlan ?? kitArgs.customerPlan,
+    usage: { apiCalls: args.apiCalls ?? kitArgs.apiCalls, projects: args.projects ?? kitArgs.projects, seats: args.seats ?? kitArgs.seats },
+    usageAsOf: NOW,
+    trials: target && trial !== 'none' ? [{ ...target, ...TRIAL_WINDOWS[trial] }] : [],
+  };
+}
+
+export interface StoryKitProps extends Partial<KitArgs> {
+  /** Default: `storyConfig`. */
+  config?: ConfigInput | undefined;
+  /** BCP 47 locale; `de-*` also switches the copy to German. Default: `en-US`. */
+  locale?: string | undefined;
+  /** What the story is about, for `trial`. */
+  about?: { feature?: string; plan?: string } | undefined;
+  children?: ReactNode;
+}
+
+/**
+ * A provider over a fresh client for these args. A change to the customer makes
+ * a new client (as a page load would), so every state starts from its args alone.
+ */
+export function StoryKit({ config = storyConfig, locale, about, children, ...args }: StoryKitProps) {
+  const customer = storyCustomer(args, config, about);
+  return (
+    <KitClient key={JSON.stringify(customer)} config={config} customer={customer} locale={locale} callbacks={args}>
+      {children}
+    </KitClient>
+  );
+}
+
+interface KitClientProps {
+  config: ConfigInput;
+  customer: CustomerInput;
+  locale: string | undefined;
+  callbacks: Partial<KitArgs>;
+  children: ReactNode;
+}
+
+let latestKit: UpgradeKit | null = null;
+
+/** The client of the story on screen (the last one made), for play functions that check what it stored. */
+export function currentKit(): UpgradeKit {
+  if (!latestKit) throw new Error('currentKit(): no story has rendered a client yet');
+  return latestKit;
+}
+
+function KitClient({ config, customer, locale, callbacks, children }: KitClientProps) {
+  // The spies can be new objects between renders: the client calls whichever is current.
+  const latest = useRef(callbacks);
+  latest.current = callbacks;
+  // A ref, not state: React keeps it across Strict Mode's double render, so one client is made.
+  const owned = useRef<UpgradeKit | null>(null);
+  owned.current ??= createUpgradeKit({
+    config,
+    customer,
+    platform: createMemoryPlatform({ now: () => NOW }),
+    onEvent: (event) => latest.current.onEvent?.(event),
+  });
+  const kit = owned.current;
+  latestKit = kit;
+  const mounted = useRef(0);
+  useEffect(() => {
+    mounted.current++;
+    return () => {
+      mounted.current--;
+      // Strict Mode unmounts and remounts at once: destroy only if nobody remounted.
+      queueMicrotask(() => {
+        if (mounted.current) return;
+        kit.destroy();
+        if (owned.current === kit) owned.current = null;
+      });
+    };
+  }, [kit]);
+  return (
+    <UpgradeKitProvider
+      client={kit}
+      locale={locale ?? 'en-US'}
+      {...(locale?.startsWith('de') && { messages: germanMessages })}
+      onUpgrade={(plan, context) => latest.current.onUpgrade?.(plan, context)}
+      onContactSales={(context) => latest.current.onContactSales?.(context)}
+    >
+      {children}
+    </UpgradeKitProvider>
+  );
+}
+
+/** Wraps a story in `<StoryKit>` built from its args, the story's `upgradekit.config` parameter and the locale toolbar. */
+export const withKit: Decorator = (Story, { args, parameters, globals }) => {
+  const { feature, plan } = args as { feature?: unknown; plan?: unknown };
+  return (
+    <StoryKit
+      {...(args as Partial<KitArgs>)}
+      config={(parameters.upgradekit as { config?: ConfigInput } | undefined)?.config}
+      locale={globals.locale as string | undefined}
+      about={{ ...(typeof feature === 'string' && { feature }), ...(typeof plan === 'string' && { plan }) }}
+    >
+      <Story />
+    </StoryKit>
+  );
+};
