@@ -85,4 +85,17 @@ describe('LockedFeature', () => {
     await user().click(screen.getByRole('button', { name: 'Upgrade to Pro' }));
     expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'pdfExport' }));
   });
+
+  it('stays closed after its CTA is used, although focus returns to the control', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    await u.tab();
+    await u.tab();
+    await settle();
+    await u.tab();
+    await u.keyboard('{Enter}');
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export PDF' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });

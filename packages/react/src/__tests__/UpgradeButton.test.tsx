@@ -1,8 +1,8 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UpgradeButton } from '../index.js';
-import { expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
+import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
@@ -32,8 +32,14 @@ describe('UpgradeButton', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('[upgradekit] an upgrade CTA was clicked, but <UpgradeKitProvider> has no onUpgrade'));
   });
 
-  it('renders nothing when there is nothing to upgrade to', () => {
-    const { container } = renderWithKit(<UpgradeButton feature="apiCalls" />);
+  it('offers the next plan up when the feature is far from its limit', () => {
+    const { onUpgrade } = renderWithKit(<UpgradeButton feature="apiCalls" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Upgrade to Pro' }));
+    expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'apiCalls', upgrade: null }));
+  });
+
+  it('renders nothing on the top plan, where there is nothing to upgrade to', () => {
+    const { container } = renderWithKit(<UpgradeButton feature="apiCalls" />, { customer: customer(undefined, { plan: 'team' }) });
     expect(container.innerHTML).toBe('');
   });
 

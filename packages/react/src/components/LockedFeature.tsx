@@ -1,5 +1,5 @@
 'use client';
-import { cloneElement, useContext, useId, useState, version, type ReactElement, type Ref } from 'react';
+import { cloneElement, useContext, useId, useRef, useState, version, type ReactElement, type Ref } from 'react';
 import {
   autoUpdate,
   flip,
@@ -65,9 +65,15 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
   const prompt = usePrompts().find((candidate) => candidate.kind === 'tooltip' && candidate.feature === feature);
   const locked = !gate.allowed;
   const [open, setOpen] = useState(false);
+  // Closing after a CTA returns focus to the control: that focus must not reopen the popover.
+  const reopenBlocked = useRef(false);
   const { refs, floatingStyles, context } = useFloating({
     open: locked && open,
-    onOpenChange: setOpen,
+    onOpenChange(next, _event, reason) {
+      const blocked = next && reason === 'focus' && reopenBlocked.current;
+      reopenBlocked.current = false;
+      if (!blocked) setOpen(next);
+    },
     placement,
     whileElementsMounted: autoUpdate,
     middleware: [offset(8), flip(), shift({ padding: 8 })],
@@ -139,7 +145,10 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
                 url={prompt?.url}
                 triggerId={prompt?.triggerId}
                 messages={messages}
-                onClick={() => setOpen(false)}
+                onClick={() => {
+                  reopenBlocked.current = true;
+                  setOpen(false);
+                }}
               >
                 {prompt?.ctaLabel}
               </UpgradeButton>

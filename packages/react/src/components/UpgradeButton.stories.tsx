@@ -116,11 +116,11 @@ export const NothingToOffer: Story = {
   },
 };
 
-/** Comfortably under the limit (62%), the feature has no upgrade path yet: without a `plan`, nothing renders. */
-export const NothingToOfferYet: Story = {
+/** Comfortably under the limit (62%), there is no upgrade path yet: the button offers the next plan up. */
+export const FarFromTheLimit: Story = {
   args: { apiCalls: 1234 },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement).toBeEmptyDOMElement();
+    await expect(within(canvasElement).getByRole('button', { name: 'Upgrade to Pro' })).toHaveAttribute('data-cta', 'upgrade');
   },
 };
 

@@ -14,7 +14,7 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
   cta?: Cta | undefined;
   /** The feature the customer wants: gives the upgrade path and the trial target. */
   feature?: string | undefined;
-  /** The plan to buy or trial. Default: the feature's cheapest upgrade path. */
+  /** The plan to buy or trial. Default: the feature's cheapest upgrade path, else the next plan up. */
   plan?: string | undefined;
   /** Where `learn_more` and `contact_sales` lead. Only http(s) URLs are rendered as links. */
   url?: string | undefined;
@@ -31,7 +31,7 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
  * The one CTA every prompt uses: `upgrade` calls the provider's `onUpgrade(plan,
  * context)` (your checkout), `trial` starts a trial in place, `contact_sales`
  * and `learn_more` link out (or call `onContactSales`). Renders nothing when
- * there is nothing to offer (no plan to upgrade to, no safe URL to learn more at).
+ * there is nothing to offer (no higher plan, no safe URL to learn more at).
  */
 export function UpgradeButton(props: UpgradeButtonProps) {
   return (
@@ -45,7 +45,8 @@ function UpgradeButtonView({ cta = 'upgrade', feature, plan, url, triggerId, upg
   const [{ kit, handlers }, { t }] = useFormat(messages, '<UpgradeButton>', ctaCopy);
   const result = useKitValue(kit, () => (feature && upgrade === undefined ? safeCheck(kit, feature) : null));
   const path = upgrade ?? result?.upgrade ?? null;
-  const target = plan ?? path?.plan;
+  // Far from any limit there is no path yet (a pricing table, a header button): offer the next plan up.
+  const target = plan ?? path?.plan ?? nextPlan(kit);
   const link = cta === 'learn_more' || cta === 'contact_sales' ? safeUrl(url) : undefined;
   if ((cta === 'learn_more' && !link) || (cta === 'upgrade' && !target)) return null;
 
@@ -99,4 +100,11 @@ function UpgradeButtonView({ cta = 'upgrade', feature, plan, url, triggerId, upg
       {label}
     </button>
   );
+}
+
+/** The plan after the customer's in the config's order, if any. */
+function nextPlan(kit: { config: { plans: ReadonlyArray<{ id: string }> }; getSnapshot(): { customer: { plan: string } } }): string | undefined {
+  const { plans } = kit.config;
+  const index = plans.findIndex((candidate) => candidate.id === kit.getSnapshot().customer.plan);
+  return plans[index + 1]?.id;
 }

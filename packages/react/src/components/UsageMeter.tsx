@@ -82,7 +82,7 @@ function UsageMeterView({ feature, label, thresholds, showUpgrade = true, prompt
     <div ref={shownRef} className={cx('uk-meter', className)} data-state={state}>
       <div className="uk-meter__header">
         <span id={labelId} className="uk-meter__label">
-          {label ?? prompt?.title ?? name}
+          {label || prompt?.title || name}
         </span>
         <span className="uk-meter__text">{text}</span>
       </div>
