@@ -97,3 +97,14 @@ describe('periodAt', () => {
     expect(periodAt('never', 0, Date.now())).toEqual({ start: -Infinity, end: Infinity });
   });
 });
+
+describe('check with a bad `requested`', () => {
+  it('treats NaN and Infinity as one unit instead of denying with a nonsense path', () => {
+    const config = configs.fixture!;
+    const now = Date.parse('2028-03-10T12:00:00Z');
+    const { customer } = parseCustomer({ id: 'c1', plan: 'free', usage: { projects: 1 } }, config, now);
+    for (const requested of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(check(config, customer, 'projects', { now, requested })).toMatchObject({ allowed: true, reason: 'included', usage: 1, limit: 3 });
+    }
+  });
+});

@@ -28,7 +28,7 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** How much the caller is about to use. Default: 1 (for gates: ignored). */
+  /** How much the caller is about to use. Default: 1 (also for non-finite values; ignored for gates). */
   requested?: number;
   /** The time to check at, epoch ms. Default: `Date.now()`. */
   now?: number;
@@ -79,7 +79,9 @@ export function check(config: Config, customer: Customer, featureId: string, opt
       usage = entry?.value ?? 0;
     }
   }
-  const requested = feature.type === 'boolean' ? 0 : Math.max(0, options.requested ?? 1);
+  // A non-finite request (NaN from a bad form field) is treated as the default single unit.
+  const asked = options.requested ?? 1;
+  const requested = feature.type === 'boolean' ? 0 : Number.isFinite(asked) ? Math.max(0, asked) : 1;
   const fits = (limit: Limit) => limit === 'unlimited' || (limit > 0 && usage + requested <= limit);
 
   // While a trial grants more than the plan, its limit is the one in force (meters show it too).
