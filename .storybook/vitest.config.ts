@@ -2,22 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/chromium.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-/** Debian's Chromium (globalSetup.ts installs it if missing): Playwright cannot download browsers here. */
-const CHROMIUM = '/usr/bin/chromium';
-/** The flags every headless Chromium here runs with (TOOLCHAIN.md). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Every story is a test in real Chromium: it renders, its play function runs, then axe checks the
 // page, and `a11y.test = 'error'` (preview.tsx) makes a violation fail the test.

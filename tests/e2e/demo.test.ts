@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../chromium.js';
 
 /*
  * Acme Projects (examples/saas-demo), built and served by globalSetup, in real
@@ -11,7 +12,6 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
  * state it needs (expect.poll, locator.waitFor) and never sleeps.
  */
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let profile: string;
@@ -24,7 +24,7 @@ beforeEach(async () => {
   profile = await mkdtemp(join(tmpdir(), 'upgradekit-e2e-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: inject('chromiumPath'),
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     colorScheme: 'light',
     reducedMotion: 'reduce',

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { startServer } from '../../examples/saas-demo/serve.mjs';
+import { ensureChromium } from '../chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,26 +15,9 @@ declare module 'vitest' {
   }
 }
 
-/** Debian's Chromium: Playwright cannot download browsers on this machine. */
-const CHROMIUM = '/usr/bin/chromium';
-const INSTALL = 'apt-get update && apt-get install -y chromium';
-
-function findChromium(): string {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}. Install it as root: apt-get update && apt-get install -y chromium`);
-  }
-  // Without the update, apt picks an older candidate.
-  console.log(`[e2e] ${CHROMIUM} is missing; running as root, so installing it: ${INSTALL}`);
-  execFileSync('sh', ['-c', INSTALL], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!existsSync(CHROMIUM)) throw new Error(`\`${INSTALL}\` finished but ${CHROMIUM} is still missing.`);
-  console.log(`[e2e] installed ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`);
-  return CHROMIUM;
-}
-
 /** Builds the demo into a temporary directory and serves it on an ephemeral port for the whole run. */
 export default async function setup(project: TestProject) {
-  const chromiumPath = findChromium();
+  const chromiumPath = ensureChromium('End-to-end tests');
   const outDir = await mkdtemp(join(tmpdir(), 'upgradekit-demo-'));
   // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this, the
   // bundle would carry React's development build instead of what `npm run demo` serves.
