@@ -186,7 +186,12 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
     storage: options.storage === undefined ? createMemoryStorage() : options.storage,
     fetch: options.fetch,
     sendBeacon: options.sendBeacon,
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    setTimeout(callback, ms) {
+      const handle = setTimeout(callback, ms);
+      // In Node, UpgradeKit's own timers (trial ends, prompt ticks) must not keep a process alive.
+      (handle as { unref?: () => void }).unref?.();
+      return handle;
+    },
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     isVisible: () => visible,
     onHide(listener) {
