@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { createUpgradeKit, type FeatureId } from '../client.js';
+import { createUpgradeKit, type FeatureId, type UpgradeKit } from '../client.js';
 import { defineConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { CustomerInput, UsageEntry } from '../entitlements/customer.js';
@@ -73,10 +73,10 @@ describe('track', () => {
   it('ignores unknown and boolean features and non-finite amounts, warning once each', () => {
     const { kit, warnings } = start();
     const before = kit.getSnapshot();
-    // @ts-expect-error: not a feature of the config
-    kit.track('teleport');
-    // @ts-expect-error: not a feature of the config
-    kit.track('teleport');
+    // What a JavaScript caller, or one with a config typed as plain `ConfigInput`, can pass.
+    const untyped: UpgradeKit = kit;
+    untyped.track('teleport');
+    untyped.track('teleport');
     kit.track('pdfExport');
     kit.track('apiCalls', Number.NaN);
     kit.track('apiCalls', Infinity);
@@ -218,9 +218,11 @@ describe('typed feature ids', () => {
     });
     const kit = createUpgradeKit({ config, customer: { id: 'acme', plan: 'basic' }, onWarning: () => {} });
     expectTypeOf<FeatureId<typeof config>>().toEqualTypeOf<'reports' | 'storage'>();
+    expectTypeOf(kit.check).parameter(0).toEqualTypeOf<'reports' | 'storage'>();
+    expectTypeOf(kit.track).parameter(0).not.toEqualTypeOf<string>();
     expect(kit.check('reports').allowed).toBe(true);
-    // @ts-expect-error: "report" is not a feature of this config
-    expect(kit.check('report').reason).toBe('unknown_feature');
+    // An id the types would refuse still gets a safe answer at run time.
+    expect((kit as UpgradeKit).check('report').reason).toBe('unknown_feature');
     kit.track('storage', 2);
     expect(kit.check('storage').usage).toBe(2);
     kit.destroy();
