@@ -46,6 +46,7 @@ export type { ArbiterInput, PromptHistory } from './prompts/arbiter.js';
 export { assignVariant, CONTROL, hashToUnit, HOLDOUT } from './prompts/experiment.js';
 export type { ActivePrompt } from './prompts/activePrompt.js';
 export { createPromptEngine, getPromptEngine } from './prompts/engine.js';
+export { findPromptEngine } from './prompts/registry.js';
 export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './prompts/engine.js';
 
 export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attribution.js';

@@ -1,7 +1,6 @@
 'use client';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createUpgradeKit, type ConfigInput, type CustomerInput, type UpgradeKit, type UpgradeKitOptions } from '@upgradekit/core';
-import { engineOf } from './engine.js';
 import { UpgradeKitContext, type UpgradeContext, type UpgradeKitContextValue } from './context.js';
 import type { Messages } from './messages.js';
 
@@ -71,7 +70,7 @@ export function UpgradeKitProvider(props: UpgradeKitProviderProps) {
       // Strict Mode unmounts and remounts synchronously: destroy only if nobody remounted.
       queueMicrotask(() => {
         if (mounted.current) return;
-        engineOf(kit)?.destroy();
+        // Its prompt engine stops with it.
         kit.destroy();
         if (owned.current === kit) owned.current = null;
       });

@@ -13,6 +13,7 @@ import { durationToMs } from '../utils/duration.js';
 import { toActivePrompt, type ActivePrompt } from './activePrompt.js';
 import { isInterrupting, selectPrompts, type PromptHistory } from './arbiter.js';
 import { assignVariant, HOLDOUT } from './experiment.js';
+import { findPromptEngine, registerPromptEngine } from './registry.js';
 
 /** The engine's state. Immutable, like the client's. */
 export interface PromptState {
@@ -71,7 +72,6 @@ interface StoredPrompts {
 type TabMessage = { triggerId: string; history: PromptHistory; interrupt?: number };
 
 const WEEK = 6048e5;
-const engines = new WeakMap<UpgradeKit, PromptEngine>();
 
 /**
  * The triggers and the arbiter over a client: evaluates conditions as the
@@ -80,7 +80,7 @@ const engines = new WeakMap<UpgradeKit, PromptEngine>();
  */
 export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions = {}): PromptEngine {
   const { config, platform, storage, warn } = kit;
-  const existing = engines.get(kit);
+  const existing = findPromptEngine(kit);
   if (existing) {
     // Two engines would double every event and fight over the screen.
     warn('createPromptEngine(): this client already has a prompt engine; returning it');
@@ -327,17 +327,17 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
       unsubscribeChannel?.();
       channel?.close();
       cache.clear();
-      engines.delete(kit);
+      if (findPromptEngine(kit) === engine) registerPromptEngine(kit, undefined);
     },
   };
-  engines.set(kit, engine);
+  registerPromptEngine(kit, engine);
   reevaluate('all');
   return engine;
 }
 
 /** The one prompt engine of a client, created on first use (what UI layers call). */
 export function getPromptEngine(kit: UpgradeKit): PromptEngine {
-  return engines.get(kit) ?? createPromptEngine(kit);
+  return findPromptEngine(kit) ?? createPromptEngine(kit);
 }
 
 const isRecord = (value: unknown): value is Record<string, never> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,8 +1,7 @@
 'use client';
 import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { STORAGE_PREFIX, type ActivePrompt, type DismissReason } from '@upgradekit/core';
+import { findPromptEngine, STORAGE_PREFIX, type ActivePrompt, type DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { engineOf } from '../engine.js';
 import { Guard } from '../Guard.js';
 import { useShown } from '../hooks/useShown.js';
 import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage.js';
@@ -98,7 +97,7 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
     const until = options.forever ? Infinity : kit.platform.now() + snoozeFor;
     setDismissedUntil(until);
     try {
-      if (prompt) engineOf(kit)?.markDismissed(prompt.triggerId, reason, options);
+      if (prompt) findPromptEngine(kit)?.markDismissed(prompt.triggerId, reason, options);
       else kit.platform.storage?.setItem(key, String(until));
     } catch (error) {
       reportOnce('dismissing a banner failed; it stays hidden for this page only', error);

@@ -1,8 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { findUpgradePath, type ActivePrompt, type DismissReason, type UpgradeKit } from '@upgradekit/core';
+import { findPromptEngine, findUpgradePath, type ActivePrompt, type DismissReason, type UpgradeKit } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { engineOf } from '../engine.js';
 import { Guard } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
 import { useShown } from '../hooks/useShown.js';
@@ -77,11 +76,11 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
     date: trial.endsAt === null ? '' : format.date(trial.endsAt),
   };
   const close = (reason?: DismissReason) => {
-    if (prompt) safely('markDismissed()', () => engineOf(kit)?.markDismissed(prompt.triggerId, reason), undefined);
+    if (prompt) safely('markDismissed()', () => findPromptEngine(kit)?.markDismissed(prompt.triggerId, reason), undefined);
     setOpen(false);
   };
   const start = () => {
-    if (prompt) safely('markClicked()', () => engineOf(kit)?.markClicked(prompt.triggerId, 'trial'), undefined);
+    if (prompt) safely('markClicked()', () => findPromptEngine(kit)?.markClicked(prompt.triggerId, 'trial'), undefined);
     setFailed(!trial.start().ok);
   };
   const [titleKey, bodyKey] = COPY[state];

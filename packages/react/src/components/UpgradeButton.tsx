@@ -1,8 +1,7 @@
 'use client';
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import type { Cta, UpgradePath } from '@upgradekit/core';
+import { findPromptEngine, type Cta, type UpgradePath } from '@upgradekit/core';
 import { useFormat, type UpgradeContext } from '../context.js';
-import { engineOf } from '../engine.js';
 import { Guard } from '../Guard.js';
 import { useKitValue } from '../hooks/useUpgradeKit.js';
 import { ctaCopy, type Messages } from '../messages.js';
@@ -64,7 +63,7 @@ function UpgradeButtonView({ cta = 'upgrade', feature, plan, url, triggerId, upg
     onClick?.(event as MouseEvent<HTMLButtonElement>);
     if (event.defaultPrevented) return;
     try {
-      if (triggerId) engineOf(kit)?.markClicked(triggerId, cta);
+      if (triggerId) findPromptEngine(kit)?.markClicked(triggerId, cta);
       if (link) return; // the browser follows the link
       const context = (): UpgradeContext => ({
         ...(feature !== undefined && { feature }),

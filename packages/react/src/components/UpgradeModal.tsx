@@ -1,8 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
-import { monthly, type ActivePrompt, type Config, type DismissReason, type UpgradePath } from '@upgradekit/core';
+import { findPromptEngine, monthly, type ActivePrompt, type Config, type DismissReason, type UpgradePath } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { engineOf } from '../engine.js';
 import { Guard } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
 import { useShown } from '../hooks/useShown.js';
@@ -54,7 +53,7 @@ function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, f
   const price = priceDelta(kit.config, kit.getSnapshot().customer.plan, planId, upgrade);
 
   const close = (reason?: DismissReason) => {
-    if (prompt) safely('markDismissed()', () => engineOf(kit)?.markDismissed(prompt.triggerId, reason), undefined);
+    if (prompt) safely('markDismissed()', () => findPromptEngine(kit)?.markDismissed(prompt.triggerId, reason), undefined);
     setOpen(false);
   };
   const text = prompt?.body ?? body ?? (feature ? format.t('modalBody', values) : '');

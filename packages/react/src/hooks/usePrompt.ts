@@ -1,8 +1,7 @@
 'use client';
 import { useSyncExternalStore } from 'react';
-import { getPromptEngine, type ActivePrompt, type UpgradeKit } from '@upgradekit/core';
+import { findPromptEngine, getPromptEngine, type ActivePrompt, type UpgradeKit } from '@upgradekit/core';
 import { useKitContext } from '../context.js';
-import { engineOf, rememberEngine } from '../engine.js';
 import { safely } from '../safe.js';
 
 const NO_PROMPTS: readonly ActivePrompt[] = [];
@@ -16,7 +15,7 @@ function subscribeTo(kit: UpgradeKit) {
     subscribe = (listener) => {
       // The engine starts here, after the first commit, never during a render: it
       // evaluates every trigger and may emit events on creation.
-      const engine = engineOf(kit) ?? rememberEngine(kit, getPromptEngine(kit));
+      const engine = getPromptEngine(kit);
       const stopKit = kit.subscribe(listener);
       const stopEngine = engine.subscribe(listener);
       return () => {
@@ -40,7 +39,7 @@ export function usePrompts(placement?: string): readonly ActivePrompt[] {
   return useSyncExternalStore(
     subscribeTo(kit),
     () => {
-      const engine = engineOf(kit);
+      const engine = findPromptEngine(kit);
       return engine ? safely('getPrompts()', () => engine.getPrompts(placement), NO_PROMPTS) : NO_PROMPTS;
     },
     () => NO_PROMPTS,

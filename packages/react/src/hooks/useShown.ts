@@ -1,7 +1,7 @@
 'use client';
+import { findPromptEngine } from '@upgradekit/core';
 import { useEffect, useRef, useState } from 'react';
 import { useKitContext } from '../context.js';
-import { engineOf } from '../engine.js';
 
 /**
  * Counts a prompt as shown once per display, when its element is actually
@@ -17,7 +17,7 @@ export function useShown(triggerId: string | undefined): (element: Element | nul
     if (!triggerId || !element || counted.current === element) return;
     return kit.platform.observeVisible(element, () => {
       counted.current = element;
-      engineOf(kit)?.markShown(triggerId);
+      findPromptEngine(kit)?.markShown(triggerId);
     });
   }, [kit, triggerId, element]);
   // Leaving the screen unanswered ends this display, so the next one counts again. Strict
@@ -29,7 +29,7 @@ export function useShown(triggerId: string | undefined): (element: Element | nul
     return () => {
       mounted.current = false;
       queueMicrotask(() => {
-        if (!mounted.current && counted.current) engineOf(kit)?.markHidden(triggerId);
+        if (!mounted.current && counted.current) findPromptEngine(kit)?.markHidden(triggerId);
       });
     };
   }, [kit, triggerId]);
