@@ -15,6 +15,7 @@ import { createSafeStorage, type SafeStorage } from './storage.js';
 import { durationToMs } from './utils/duration.js';
 import { createWarn, type WarningHandler } from './utils/log.js';
 import { SDK_VERSION } from './version.js';
+import { isRecord } from './utils/isRecord.js';
 
 /** Feature ids of a config, as a string union when the config is a literal (see `defineConfig`). */
 export type FeatureId<C> = C extends { features: infer F } ? Extract<keyof F, string> : string;
@@ -127,7 +128,6 @@ type TabMessage =
   | { op: 'touch'; touch: Touch };
 
 const trialKey = (trial: CustomerTrial) => `${trial.feature ?? ''}/${trial.plan ?? ''}@${trial.endsAt}`;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Creates the headless client: checks, usage, signals, trials, attribution and

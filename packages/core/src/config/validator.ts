@@ -8,6 +8,8 @@
  * generator lives in `jsonSchema.ts`, so apps that only validate never ship it.
  */
 
+import { isRecord } from '../utils/isRecord.js';
+
 export type Path = ReadonlyArray<PropertyKey>;
 
 export interface Issue {
@@ -115,15 +117,14 @@ export const formatIssue = (issue: Issue) => `${formatPath(issue.path)}: ${issue
 
 const describe = (value: unknown) =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' || value instanceof Date ? String(value) : typeof value;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const TYPE_TESTS: Record<string, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
   number: Number.isFinite,
   integer: Number.isFinite,
   boolean: (value) => typeof value === 'boolean',
   array: Array.isArray,
-  record: isObject,
-  object: isObject,
+  record: isRecord,
+  object: isRecord,
 };
 
 /** What `run` returns for a value that failed: its container leaves it out. */

@@ -14,6 +14,7 @@ import {
   union,
   type InferInput,
 } from '../config/validator.js';
+import { isRecord } from '../utils/isRecord.js';
 
 /** A date as epoch milliseconds or an ISO 8601 string. */
 const timestamp = primitive<number | string | Date>(
@@ -95,8 +96,8 @@ export interface ParseCustomerResult {
  */
 export function parseCustomer(input: unknown, config: Config, now: number): ParseCustomerResult {
   const warnings: string[] = [];
-  const source: Record<string, unknown> = typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input } : {};
-  if (source !== input && !(typeof input === 'object' && input !== null && !Array.isArray(input))) {
+  const source: Record<string, unknown> = isRecord(input) ? { ...input } : {};
+  if (!isRecord(input)) {
     warnings.push(`customer: expected an object with "id" and "plan", got ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
   }
   // Without an id and a plan there is no customer to check: stand-ins keep the app running.

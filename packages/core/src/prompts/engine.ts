@@ -14,6 +14,7 @@ import { toActivePrompt, type ActivePrompt } from './activePrompt.js';
 import { isInterrupting, selectPrompts, type PromptHistory } from './arbiter.js';
 import { assignVariant, HOLDOUT } from './experiment.js';
 import { findPromptEngine, registerPromptEngine } from './registry.js';
+import { isRecord } from '../utils/isRecord.js';
 
 /** The engine's state. Immutable, like the client's. */
 export interface PromptState {
@@ -105,7 +106,7 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
   const stored = storage.read<StoredPrompts>(key);
   const store = createStore<PromptState>()(() => ({
     fired: new Set<string>(),
-    history: isRecord(stored?.history) ? stored.history : {},
+    history: isRecord(stored?.history) ? (stored.history as Record<string, PromptHistory>) : {},
     interrupts: Array.isArray(stored?.interrupts) ? stored.interrupts : [],
     open: new Set<string>(),
     activated: true,
@@ -339,5 +340,3 @@ export function createPromptEngine(kit: UpgradeKit, options: PromptEngineOptions
 export function getPromptEngine(kit: UpgradeKit): PromptEngine {
   return findPromptEngine(kit) ?? createPromptEngine(kit);
 }
-
-const isRecord = (value: unknown): value is Record<string, never> => typeof value === 'object' && value !== null && !Array.isArray(value);
