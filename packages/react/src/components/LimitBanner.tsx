@@ -128,17 +128,7 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
       </div>
       {visible && (
         <div className="uk-banner__actions">
-          <UpgradeButton
-            feature={featureId || undefined}
-            upgrade={prompt?.upgrade ?? usage.upgrade}
-            cta={prompt?.cta}
-            plan={prompt?.plan}
-            url={prompt?.url}
-            triggerId={prompt?.triggerId}
-            messages={messages}
-          >
-            {prompt?.ctaLabel}
-          </UpgradeButton>
+          <UpgradeButton feature={featureId || undefined} prompt={prompt} upgrade={prompt?.upgrade ?? usage.upgrade} messages={messages} />
           <button type="button" className="uk-button" data-cta="dismiss" aria-expanded={menuOpen} aria-controls={menuId} onClick={() => setMenuOpen(!menuOpen)}>
             {t('dismiss')}
           </button>

@@ -139,19 +139,14 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
               {text && <p className="uk-popover__body">{text}</p>}
               <UpgradeButton
                 feature={feature}
+                prompt={prompt}
                 upgrade={path}
-                cta={prompt?.cta}
-                plan={prompt?.plan}
-                url={prompt?.url}
-                triggerId={prompt?.triggerId}
                 messages={messages}
                 onClick={() => {
                   reopenBlocked.current = true;
                   setOpen(false);
                 }}
-              >
-                {prompt?.ctaLabel}
-              </UpgradeButton>
+              />
             </div>
           </FloatingFocusManager>
         </FloatingPortal>

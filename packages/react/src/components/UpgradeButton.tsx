@@ -1,6 +1,6 @@
 'use client';
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { findPromptEngine, type Cta, type UpgradePath } from '@upgradekit/core';
+import { findPromptEngine, type ActivePrompt, type Cta, type UpgradePath } from '@upgradekit/core';
 import { useFormat, type UpgradeContext } from '../context.js';
 import { Guard } from '../Guard.js';
 import { useKitValue } from '../hooks/useUpgradeKit.js';
@@ -19,8 +19,13 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
   url?: string | undefined;
   /** The prompt this CTA belongs to, so its click is credited to the trigger. */
   triggerId?: string | undefined;
-  /** The upgrade path, when the caller has it already. Default: from `feature`'s check. */
+  /** The upgrade path, when the caller has it already. Default: the prompt's, else from `feature`'s check. */
   upgrade?: UpgradePath | null | undefined;
+  /**
+   * The prompt this CTA answers: gives the CTA kind, plan, URL, label and trigger
+   * (so the click is credited to it). The other props override it.
+   */
+  prompt?: ActivePrompt | null | undefined;
   messages?: Messages | undefined;
   /** The label. Default: from `messages` (`Upgrade to {plan}`, `Start free trial`, ...). */
   children?: ReactNode | undefined;
@@ -40,7 +45,16 @@ export function UpgradeButton(props: UpgradeButtonProps) {
   );
 }
 
-function UpgradeButtonView({ cta = 'upgrade', feature, plan, url, triggerId, upgrade, messages, children, className, onClick, ...rest }: UpgradeButtonProps) {
+function UpgradeButtonView({ prompt, feature, messages, className, onClick, ...props }: UpgradeButtonProps) {
+  const {
+    cta = prompt?.cta ?? 'upgrade',
+    plan = prompt?.plan,
+    url = prompt?.url,
+    triggerId = prompt?.triggerId,
+    upgrade = prompt?.upgrade,
+    children = prompt?.ctaLabel,
+    ...rest
+  } = props;
   const [{ kit, handlers }, { t }] = useFormat(messages, '<UpgradeButton>', ctaCopy);
   const result = useKitValue(kit, () => (feature && upgrade === undefined ? safeCheck(kit, feature) : null));
   const path = upgrade ?? result?.upgrade ?? null;

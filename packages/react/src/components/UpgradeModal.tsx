@@ -71,18 +71,7 @@ function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, f
       {price && <p className="uk-dialog__price">{format.t('price', { price: format.currency(price.amount, price.currency) })}</p>}
       {children}
       <div className="uk-dialog__actions">
-        <UpgradeButton
-          cta={prompt?.cta}
-          feature={feature}
-          plan={planId}
-          url={prompt?.url}
-          triggerId={prompt?.triggerId}
-          upgrade={upgrade}
-          messages={messages}
-          onClick={() => setOpen(false)}
-        >
-          {prompt?.ctaLabel}
-        </UpgradeButton>
+        <UpgradeButton feature={feature} prompt={prompt} plan={planId} upgrade={upgrade} messages={messages} onClick={() => setOpen(false)} />
         <button type="button" className="uk-button" data-cta="dismiss" onClick={() => close('not_now')}>
           {format.t('notNow')}
         </button>

@@ -107,17 +107,7 @@ function UsageMeterView({ feature, label, thresholds, showUpgrade = true, prompt
         </p>
       )}
       {showUpgrade && (status || prompt) && (
-        <UpgradeButton
-          feature={feature}
-          upgrade={prompt?.upgrade ?? usage.upgrade}
-          cta={prompt?.cta}
-          plan={prompt?.plan}
-          url={prompt?.url}
-          triggerId={prompt?.triggerId}
-          messages={messages}
-        >
-          {prompt?.ctaLabel}
-        </UpgradeButton>
+        <UpgradeButton feature={feature} prompt={prompt} upgrade={prompt?.upgrade ?? usage.upgrade} messages={messages} />
       )}
     </div>
   );
