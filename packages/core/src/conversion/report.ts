@@ -174,17 +174,8 @@ export interface ConversionReport {
   totals: ConversionTotals;
 }
 
-interface Counters {
-  fired: number;
-  heldOut: number;
-  shown: number;
-  clicked: number;
-  dismissed: DismissCounts;
-  trialsStarted: number;
-  conversions: number;
-  newMrr: number;
-  expansionMrr: number;
-}
+/** The funnel figures counted event by event; the rates are derived from them at the end. */
+type Counters = Pick<FunnelStats, 'fired' | 'heldOut' | 'shown' | 'clicked' | 'dismissed' | 'trialsStarted' | 'conversions' | 'newMrr' | 'expansionMrr'>;
 
 interface VariantAcc extends Counters {
   variant: string;

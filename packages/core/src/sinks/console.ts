@@ -26,6 +26,11 @@ export function formatEvent(event: UpgradeKitEvent): string {
   const field = (name: string, value: unknown) => {
     if (value !== undefined && value !== '') parts.push(`${name}=${String(value)}`);
   };
+  // Whatever a trigger earned comes first, so a log reads as a funnel.
+  if ('triggerId' in event) {
+    field('trigger', event.triggerId);
+    field('variant', event.variant);
+  }
   switch (event.type) {
     case 'usage.tracked':
       field('feature', event.feature);
@@ -34,33 +39,20 @@ export function formatEvent(event: UpgradeKitEvent): string {
     case 'gate.hit':
       field('feature', event.feature);
       break;
-    case 'trigger.fired':
-    case 'prompt.held_out':
-      field('trigger', event.triggerId);
-      field('variant', event.variant);
-      break;
     case 'prompt.shown':
-      field('trigger', event.triggerId);
-      field('variant', event.variant);
       field('kind', event.kind);
       field('placement', event.placement);
       break;
     case 'prompt.clicked':
-      field('trigger', event.triggerId);
-      field('variant', event.variant);
       field('cta', event.cta);
       break;
     case 'prompt.dismissed':
-      field('trigger', event.triggerId);
-      field('variant', event.variant);
       field('reason', event.reason);
       if (event.forever) parts.push('forever');
       break;
     case 'trial.started':
       field('feature', event.feature);
       field('plan', event.plan);
-      field('trigger', event.triggerId);
-      field('variant', event.variant);
       field('ends', Number.isFinite(event.endsAt) ? new Date(event.endsAt).toISOString() : undefined);
       break;
     case 'trial.ended':
@@ -70,8 +62,6 @@ export function formatEvent(event: UpgradeKitEvent): string {
     case 'upgrade.completed':
       parts.push(`${event.fromPlan} → ${event.toPlan}`);
       field('mrrDelta', `${event.mrrDelta >= 0 ? '+' : ''}${event.mrrDelta}`);
-      field('trigger', event.triggerId);
-      field('variant', event.variant);
       break;
   }
   field('customer', event.customerId);

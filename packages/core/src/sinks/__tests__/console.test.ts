@@ -22,7 +22,7 @@ const lines: Array<[UpgradeKitEvent, string]> = [
   ],
   [trial(4), '[upgradekit] trial.started plan=team ends=2026-01-08T00:00:00.000Z customer=cus_1 id=evt000004'],
   [{ ...common, type: 'trial.ended', feature: 'pdfExport' }, '[upgradekit] trial.ended feature=pdfExport customer=cus_1 id=evt1'],
-  [upgrade(5), '[upgradekit] upgrade.completed free → pro mrrDelta=+29 trigger=power-user-pdf variant=control customer=cus_1 id=evt000005'],
+  [upgrade(5), '[upgradekit] upgrade.completed trigger=power-user-pdf variant=control free → pro mrrDelta=+29 customer=cus_1 id=evt000005'],
 ];
 
 describe('createConsoleSink', () => {
