@@ -245,7 +245,10 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     const message = raw as TabMessage;
     if (message?.op === 'track' && config.features[message.feature]) applyTrack(message.feature, message.amount, message.at);
     else if (message?.op === 'signal') applySignal(message.key, message.at);
-    else if (message?.op === 'trials') patchCustomer({ trials: message.trials }, ['trial']);
+    else if (message?.op === 'trials') {
+      patchCustomer({ trials: message.trials }, ['trial']);
+      watchTrials();
+    }
     else if (message?.op === 'touch') update({ touch: message.touch });
   });
 

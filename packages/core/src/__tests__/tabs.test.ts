@@ -48,6 +48,18 @@ describe('across tabs and reloads', () => {
     expect(b.engine.getPrompts()).toEqual([]);
   });
 
+  it('a trial started in one tab runs, and ends on time, in the other', async () => {
+    const { a, b } = twoTabs();
+    expect(a.startTrial({ feature: 'pdfExport' }).ok).toBe(true);
+    await Promise.resolve();
+    expect(b.check('pdfExport').reason).toBe('trial');
+    let notified = 0;
+    b.subscribe(() => notified++);
+    vi.advanceTimersByTime(14 * 864e5);
+    expect(notified).toBeGreaterThan(0);
+    expect(b.check('pdfExport').reason).toBe('not_in_plan');
+  });
+
   it('signals, prompt history and usage persist across a reload', () => {
     const storage = createMemoryStorage();
     const open = () => {
