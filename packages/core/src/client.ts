@@ -10,7 +10,7 @@ import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus,
 import { mrrOf } from './entitlements/upgradePath.js';
 import { createBrowserPlatform, type Platform } from './platform.js';
 import { EMPTY_COUNTER, increment, type Counter } from './signals/counter.js';
-import { signalWindows, type SignalWindow } from './signals/windows.js';
+import { signalWindows } from './signals/windows.js';
 import { createSafeStorage, type SafeStorage } from './storage.js';
 import { durationToMs } from './utils/duration.js';
 import { createWarn, type WarningHandler } from './utils/log.js';
@@ -139,7 +139,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   const warn = createWarn(options.onWarning);
   const storage = createSafeStorage(platform.storage, warn);
   const sinks = [...(options.sinks ?? []), ...(options.onEvent ? [{ send: options.onEvent }] : [])];
-  const windows: Map<string, SignalWindow> = signalWindows(config);
+  const windows = signalWindows(config);
 
   const load = (input: CustomerInput): Customer => {
     const { customer, warnings } = parseCustomer(input, config, platform.now());

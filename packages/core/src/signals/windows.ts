@@ -8,13 +8,19 @@ export interface SignalWindow {
   keepMs: number;
 }
 
+const computed = new WeakMap<Config, Map<string, SignalWindow>>();
+
 /**
  * For each signal key (`gate:<feature>`, `event:<name>`) read with a window in
  * the config's triggers or activation rule: buckets fine enough for the
  * narrowest window, kept as long as the widest. Keys not listed keep a total only.
  */
-export function signalWindows(config: Config): Map<string, SignalWindow> {
+export function signalWindows(config: Config): ReadonlyMap<string, SignalWindow> {
+  // The client records with these and the prompt engine counts with them: work them out once.
+  const known = computed.get(config);
+  if (known) return known;
   const windows = new Map<string, SignalWindow>();
+  computed.set(config, windows);
   const visit = (node: Condition) => {
     for (const child of node.all ?? node.any ?? (node.not ? [node.not] : [])) visit(child);
     const leaf = node.gateHits ?? node.event;
