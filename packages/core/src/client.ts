@@ -1,14 +1,17 @@
 import { createStore } from 'zustand/vanilla';
 import { assertConfig } from './config/parseConfig.js';
+import { isScalar } from './config/validator.js';
 import type { Config, ConfigInput } from './config/schema.js';
 import { decodeCheckoutToken, encodeCheckoutToken, type Touch } from './conversion/attribution.js';
-import { createEventId, type Sink, type UpgradeKitEvent } from './conversion/events.js';
+import { createEventId, type EventProps, type Sink, type UpgradeKitEvent } from './conversion/events.js';
 import { check, type CheckOptions, type CheckResult } from './entitlements/check.js';
 import { parseCustomer, type Customer, type CustomerInput, type CustomerTrial, type UsageEntry } from './entitlements/customer.js';
 import { periodAt } from './entitlements/period.js';
 import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus, type TrialTarget } from './entitlements/trials.js';
 import { mrrOf } from './entitlements/upgradePath.js';
 import { createBrowserPlatform, type Platform } from './platform.js';
+import type { TriggerExplanation } from './prompts/engine.js';
+import { findPromptEngine } from './prompts/registry.js';
 import { EMPTY_COUNTER, increment, type Counter } from './signals/counter.js';
 import { signalWindows } from './signals/windows.js';
 import { createSafeStorage, type SafeStorage } from './storage.js';
@@ -72,14 +75,24 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> {
   track(featureId: FeatureId<C>, amount?: number): void;
   /** Counts an attempt to use a feature the customer does not have. */
   recordGateHit(featureId: FeatureId<C>): void;
-  /** Counts a product event (`admin.invited`, `api.called`, ...) for trigger conditions and activation. */
-  recordEvent(name: string): void;
+  /**
+   * Counts a product event (`admin.invited`, `api.called`, ...) for trigger
+   * conditions and activation, and emits `event.recorded` with its `props`
+   * (flat JSON scalars; anything else is dropped with a warning, the count is kept).
+   */
+  recordEvent(name: string, props?: EventProps): void;
   /** Replaces the customer with server truth; server usage wins. A plan change emits `upgrade.completed`. */
   setCustomer(customer: CustomerInput): void;
   /** Starts a trial in place when the customer is eligible. */
   startTrial(target: TrialTarget): StartTrialResult;
   /** Trial state of a feature or plan; the same object while unchanged. */
   getTrial(target: TrialTarget): TrialStatus;
+  /**
+   * Why a trigger fires or not: each leaf's value against its threshold, and
+   * what governance does with it. Asks this client's prompt engine
+   * (`createPromptEngine(kit)`); without one, `status` is `no_engine`.
+   */
+  explain(triggerId: string): TriggerExplanation;
   /** Records a completed upgrade (self-serve checkout), credited to the last prompt seen within the attribution window. */
   recordUpgrade(change: { toPlan: string; addOns?: Array<{ id: string; quantity?: number }> }): void;
   /** Remembers a prompt the customer saw or clicked, for attribution. */
@@ -341,11 +354,14 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       emit({ type: 'gate.hit', feature: featureId });
       post({ op: 'signal', key: `gate:${featureId}`, at });
     },
-    recordEvent(name) {
+    recordEvent(name, props) {
       if (typeof name !== 'string' || !name) return warn(`recordEvent(${JSON.stringify(name)}) ignored: the name must be a non-empty string`);
       const at = platform.now();
       applySignal(`event:${name}`, at);
       post({ op: 'signal', key: `event:${name}`, at });
+      const valid = props === undefined || (isRecord(props) && Object.values(props).every(isScalar));
+      if (!valid) warn(`recordEvent("${name}"): props must be an object of strings, numbers, booleans or null; counted and sent without them`);
+      emit({ type: 'event.recorded', name, ...(valid && props && { props }) });
     },
     setCustomer(input) {
       const previous = store.getState().customer;
@@ -377,6 +393,12 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       if (previous && previous.state === next.state && previous.endsAt === next.endsAt && previous.daysLeft === next.daysLeft) return previous;
       trials.set(id, next);
       return next;
+    },
+    explain(triggerId) {
+      const engine = findPromptEngine(kit);
+      if (engine) return engine.explain(triggerId);
+      warn(`explain("${triggerId}"): this client has no prompt engine; create one with createPromptEngine(kit)`);
+      return { triggerId, variant: '', fired: false, explain: [], status: 'no_engine' };
     },
     recordUpgrade({ toPlan, addOns }) {
       const { customer } = store.getState();

@@ -52,7 +52,7 @@ export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation
 export { decodeCheckoutToken, encodeCheckoutToken } from './conversion/attribution.js';
 export type { Touch } from './conversion/attribution.js';
 export { createEventId } from './conversion/events.js';
-export type { BaseEvent, DismissReason, EventOf, EventType, Sink, UpgradeKitEvent } from './conversion/events.js';
+export type { BaseEvent, DismissReason, EventOf, EventProps, EventType, Sink, UpgradeKitEvent } from './conversion/events.js';
 export { buildReport } from './conversion/report.js';
 export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './conversion/report.js';
 export { SDK_VERSION } from './version.js';

@@ -8,6 +8,7 @@ const STATUS: Record<TriggerExplanation['status'], string> = {
   held_out: 'Held out',
   suppressed: 'Held back',
   unknown_trigger: 'Unknown',
+  no_engine: 'No prompt engine',
 };
 
 /** Every trigger's `explain()`: each leaf against its threshold, and what the arbiter does with it. */

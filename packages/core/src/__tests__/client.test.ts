@@ -3,6 +3,7 @@ import { createUpgradeKit, type FeatureId, type UpgradeKit } from '../client.js'
 import { defineConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { CustomerInput, UsageEntry } from '../entitlements/customer.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
 import { createMemoryPlatform } from '../platform.js';
 import { saasConfig } from './fixtures.js';
 
@@ -21,6 +22,32 @@ afterEach(() => {
 });
 
 describe('createUpgradeKit', () => {
+
+  it('counts product events and emits them with their props; bad props are warned about and left out, the count kept', () => {
+    const events: UpgradeKitEvent[] = [];
+    const warnings: string[] = [];
+    const kit = createUpgradeKit({
+      config: saasConfig,
+      customer: { id: 'acme', plan: 'free' },
+      platform: createMemoryPlatform({ now: () => T0 }),
+      onEvent: (event) => events.push(event),
+      onWarning: (message) => warnings.push(message),
+    });
+    kit.recordEvent('admin.invited', { role: 'editor', seats: 3, sso: false, team: null });
+    kit.recordEvent('admin.invited', { nested: { no: true } } as never);
+    kit.recordEvent('api.called');
+    kit.recordEvent('' as string);
+    expect(events.map((event) => (event.type === 'event.recorded' ? [event.name, event.props] : event.type))).toEqual([
+      ['admin.invited', { role: 'editor', seats: 3, sso: false, team: null }],
+      ['admin.invited', undefined],
+      ['api.called', undefined],
+    ]);
+    expect(kit.getSnapshot().signals['event:admin.invited']?.total).toBe(2);
+    expect(warnings).toEqual([
+      '[upgradekit] recordEvent("admin.invited"): props must be an object of strings, numbers, booleans or null; counted and sent without them',
+      '[upgradekit] recordEvent("") ignored: the name must be a non-empty string',
+    ]);
+  });
   it('throws an UpgradeKitConfigError listing what is wrong with the config', () => {
     const config: ConfigInput = {
       features: { projects: { type: 'metered' } },

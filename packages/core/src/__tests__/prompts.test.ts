@@ -203,6 +203,21 @@ describe('explain', () => {
   });
 });
 
+describe('kit.explain', () => {
+  it('answers through the client with the engine\'s explanation', () => {
+    const { kit, engine } = setup();
+    expect(kit.explain('banner')).toEqual(engine.explain('banner'));
+    expect(kit.explain('banner')).toMatchObject({ fired: true, status: 'shown' });
+  });
+
+  it('says there is no engine, with a warning that names the fix, before one is created', () => {
+    const warnings: string[] = [];
+    const kit = createUpgradeKit({ config: { features, plans }, customer: { id: 'c', plan: 'free' }, platform: createMemoryPlatform(), onWarning: (message) => warnings.push(message) });
+    expect(kit.explain('anything')).toMatchObject({ fired: false, explain: [], status: 'no_engine' });
+    expect(warnings).toEqual(['[upgradekit] explain("anything"): this client has no prompt engine; create one with createPromptEngine(kit)']);
+  });
+});
+
 describe('incremental evaluation', () => {
   it('re-evaluates only the triggers that read the tracked feature', () => {
     const evaluated: string[] = [];

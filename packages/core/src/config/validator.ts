@@ -99,10 +99,14 @@ export const refine = <O, I>(schema: Schema<O, I>, test: (value: O) => boolean, 
 /** A recursive schema, emitted once under `$defs/<name>` in JSON Schema. */
 export const lazy = <O, I = O>(name: string, get: () => Schema<O, I>) => node<O, I>({ type: 'lazy', name, get });
 
-/** A JSON scalar: string, number, boolean or null (attribute values). */
+/** Whether a value is a JSON scalar: string, number, boolean or null. */
+export const isScalar = (value: unknown): value is string | number | boolean | null =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+/** A JSON scalar (attribute values). */
 export const scalar = primitive<string | number | boolean | null>(
   'string, number, boolean or null',
-  (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value),
+  isScalar,
   { type: ['string', 'number', 'boolean', 'null'] },
 );
 

@@ -30,6 +30,7 @@ export type UpgradeKitEvent = BaseEvent &
   (
     | { type: 'usage.tracked'; feature: string; amount: number; usage: number }
     | { type: 'gate.hit'; feature: string }
+    | { type: 'event.recorded'; name: string; props?: EventProps }
     | ({ type: 'trigger.fired' } & TriggerFields)
     | ({ type: 'prompt.held_out' } & TriggerFields)
     | ({ type: 'prompt.shown'; kind: PromptKind; placement?: string } & TriggerFields)
@@ -48,6 +49,9 @@ export type UpgradeKitEvent = BaseEvent &
   );
 
 export type EventType = UpgradeKitEvent['type'];
+
+/** Properties of a product event (`recordEvent`): flat JSON scalars, as analytics tools take them. */
+export type EventProps = Record<string, string | number | boolean | null>;
 
 /** An event of one type. */
 export type EventOf<T extends EventType> = Extract<UpgradeKitEvent, { type: T }>;

@@ -34,8 +34,8 @@ export interface PromptState {
 export interface TriggerExplanation extends Evaluation {
   triggerId: string;
   variant: string;
-  /** `shown`: offered by `getPrompts()` now; otherwise why not. */
-  status: 'shown' | 'not_fired' | 'held_out' | 'suppressed' | 'unknown_trigger';
+  /** `shown`: offered by `getPrompts()` now; otherwise why not (`no_engine`: asked through a client without one). */
+  status: 'shown' | 'not_fired' | 'held_out' | 'suppressed' | 'unknown_trigger' | 'no_engine';
 }
 
 export interface PromptEngine {

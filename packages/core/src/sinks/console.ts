@@ -39,6 +39,10 @@ export function formatEvent(event: UpgradeKitEvent): string {
     case 'gate.hit':
       field('feature', event.feature);
       break;
+    case 'event.recorded':
+      field('name', event.name);
+      for (const [key, value] of Object.entries(event.props ?? {})) field(key, value);
+      break;
     case 'prompt.shown':
       field('kind', event.kind);
       field('placement', event.placement);

@@ -9,6 +9,10 @@ const trigger = { triggerId: 'power-user-pdf', variant: 'b' };
 const lines: Array<[UpgradeKitEvent, string]> = [
   [usage(3), '[upgradekit] usage.tracked feature=apiCalls +1 (usage 3) customer=cus_1 id=evt000003'],
   [{ ...common, type: 'gate.hit', feature: 'pdfExport' }, '[upgradekit] gate.hit feature=pdfExport customer=cus_1 id=evt1'],
+  [
+    { ...common, type: 'event.recorded', name: 'admin.invited', props: { role: 'editor', seats: 3 } },
+    '[upgradekit] event.recorded name=admin.invited role=editor seats=3 customer=cus_1 id=evt1',
+  ],
   [{ ...common, type: 'trigger.fired', ...trigger }, '[upgradekit] trigger.fired trigger=power-user-pdf variant=b customer=cus_1 id=evt1'],
   [{ ...common, type: 'prompt.held_out', ...trigger }, '[upgradekit] prompt.held_out trigger=power-user-pdf variant=b customer=cus_1 id=evt1'],
   [
