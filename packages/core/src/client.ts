@@ -11,6 +11,7 @@ import { trialEligibility, trialStatus, type StartTrialResult, type TrialStatus,
 import { mrrOf } from './entitlements/upgradePath.js';
 import { createBrowserPlatform, type Platform } from './platform.js';
 import type { TriggerExplanation } from './prompts/engine.js';
+import { hashToUnit } from './prompts/experiment.js';
 import { findPromptEngine } from './prompts/registry.js';
 import { EMPTY_COUNTER, increment, type Counter } from './signals/counter.js';
 import { signalWindows } from './signals/windows.js';
@@ -199,13 +200,13 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   };
   const patchCustomer = (patch: Partial<Customer>, changed: readonly string[]) => update({ customer: { ...store.getState().customer, ...patch } }, changed);
 
-  const emit = (fields: EventInput) => {
+  const emit = (fields: EventInput, id?: string) => {
     if (!sinks.length) return;
     const now = platform.now();
     const { customer } = store.getState();
     const event = {
       v: 1,
-      id: createEventId(now, platform.random),
+      id: id ?? createEventId(now, platform.random),
       at: now,
       customerId: customer.id,
       mrr: mrrOf(config, customer.plan, customer.addOns),
@@ -277,7 +278,10 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       else if (!ended.has(trialKey(trial))) {
         ended.add(trialKey(trial));
         schedulePersist();
-        emit({ type: 'trial.ended', ...(trial.feature !== undefined ? { feature: trial.feature } : { plan: trial.plan! }) });
+        // Every open tab sees the trial end: one id derived from the trial lets sinks and servers keep one event.
+        let draw = 0;
+        const id = createEventId(trial.endsAt, () => hashToUnit(`${customer.id}:${trialKey(trial)}:${draw++}`));
+        emit({ type: 'trial.ended', ...(trial.feature !== undefined ? { feature: trial.feature } : { plan: trial.plan! }) }, id);
       }
     }
     if (next < Infinity) trialTimer = platform.setTimeout(() => (update({}, ['trial']), watchTrials()), next - now);
@@ -423,7 +427,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       if (decoded.touch && (!touch || decoded.touch.at > touch.at)) update({ touch: decoded.touch });
       return true;
     },
-    emit,
+    emit: (event) => emit(event),
     getSnapshot: store.getState,
     subscribe: store.subscribe,
     select(selector, listener, isEqual = Object.is) {

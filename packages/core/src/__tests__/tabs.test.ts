@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
 import { createPromptEngine } from '../prompts/engine.js';
 import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform.js';
 import { saasConfig } from './fixtures.js';
@@ -21,9 +22,12 @@ describe('across tabs and reloads', () => {
   function twoTabs() {
     const storage = createMemoryStorage();
     const tabs = createMemoryTabs();
+    let seed = 0;
     const open = () => {
-      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform: createMemoryPlatform({ storage, tabs }) });
-      return Object.assign(kit, { engine: createPromptEngine(kit) });
+      const events: UpgradeKitEvent[] = [];
+      const platform = createMemoryPlatform({ storage, tabs, seed: ++seed });
+      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform, onEvent: (event) => events.push(event) });
+      return Object.assign(kit, { engine: createPromptEngine(kit), events });
     };
     return { a: open(), b: open() };
   }
@@ -58,6 +62,18 @@ describe('across tabs and reloads', () => {
     vi.advanceTimersByTime(14 * 864e5);
     expect(notified).toBeGreaterThan(0);
     expect(b.check('pdfExport').reason).toBe('not_in_plan');
+  });
+
+  it('both tabs report the trial\'s end under one event id, so it is counted once', async () => {
+    const { a, b } = twoTabs();
+    a.startTrial({ feature: 'pdfExport' });
+    await Promise.resolve();
+    vi.advanceTimersByTime(14 * 864e5);
+    const ended = [...a.events, ...b.events].filter((event) => event.type === 'trial.ended');
+    expect(ended).toHaveLength(2);
+    expect(ended[0]!.id).toBe(ended[1]!.id);
+    // Other events keep their own random ids.
+    expect(new Set([...a.events, ...b.events].map((event) => event.id)).size).toBe(a.events.length + b.events.length - 1);
   });
 
   it('signals, prompt history and usage persist across a reload', () => {
