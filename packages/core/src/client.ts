@@ -364,7 +364,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       applySignal(`event:${name}`, at);
       post({ op: 'signal', key: `event:${name}`, at });
       const valid = props === undefined || (isRecord(props) && Object.values(props).every(isScalar));
-      if (!valid) warn(`recordEvent("${name}"): props must be an object of strings, numbers, booleans or null; counted and sent without them`);
+      if (!valid) warn(`recordEvent("${name}"): props must be flat JSON scalars; counted, sent without them`);
       emit({ type: 'event.recorded', name, ...(valid && props && { props }) });
     },
     setCustomer(input) {
@@ -401,7 +401,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     explain(triggerId) {
       const engine = findPromptEngine(kit);
       if (engine) return engine.explain(triggerId);
-      warn(`explain("${triggerId}"): this client has no prompt engine; create one with createPromptEngine(kit)`);
+      warn(`explain("${triggerId}"): no prompt engine; call createPromptEngine(kit) first`);
       return { triggerId, variant: '', fired: false, explain: [], status: 'no_engine' };
     },
     recordUpgrade({ toPlan, addOns }) {

@@ -44,7 +44,7 @@ describe('createUpgradeKit', () => {
     ]);
     expect(kit.getSnapshot().signals['event:admin.invited']?.total).toBe(2);
     expect(warnings).toEqual([
-      '[upgradekit] recordEvent("admin.invited"): props must be an object of strings, numbers, booleans or null; counted and sent without them',
+      '[upgradekit] recordEvent("admin.invited"): props must be flat JSON scalars; counted, sent without them',
       '[upgradekit] recordEvent("") ignored: the name must be a non-empty string',
     ]);
   });

@@ -214,7 +214,7 @@ describe('kit.explain', () => {
     const warnings: string[] = [];
     const kit = createUpgradeKit({ config: { features, plans }, customer: { id: 'c', plan: 'free' }, platform: createMemoryPlatform(), onWarning: (message) => warnings.push(message) });
     expect(kit.explain('anything')).toMatchObject({ fired: false, explain: [], status: 'no_engine' });
-    expect(warnings).toEqual(['[upgradekit] explain("anything"): this client has no prompt engine; create one with createPromptEngine(kit)']);
+    expect(warnings).toEqual(['[upgradekit] explain("anything"): no prompt engine; call createPromptEngine(kit) first']);
   });
 });
 
