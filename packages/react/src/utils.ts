@@ -1,3 +1,4 @@
+import type { Ref, RefCallback } from 'react';
 import { durationToMs, type Config } from '@upgradekit/core';
 
 /** Joins class names, skipping empty ones. */
@@ -40,4 +41,53 @@ export function featureText(config: Config, featureId: string | undefined): { na
 export function trialDays(config: Config, target: { feature?: string; plan?: string }): number | undefined {
   const trial = config.trials.find((candidate) => (target.plan ? candidate.plan === target.plan : candidate.feature === target.feature));
   return trial && Math.max(1, Math.round(durationToMs(trial.duration) / 864e5));
+}
+
+function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
+  if (typeof ref === 'function') return ref(value);
+  if (ref) ref.current = value;
+}
+
+/**
+ * One callback ref that sets every given ref, callbacks and ref objects. A React 19
+ * callback ref may return a cleanup, which React then runs instead of calling the
+ * ref with `null`: when one does, the merged ref returns a cleanup for all of them.
+ */
+export function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): RefCallback<T> {
+  return (value) => {
+    const cleanups = refs.map((ref) => setRef(ref, value));
+    if (!cleanups.some((cleanup) => typeof cleanup === 'function')) return;
+    return () =>
+      refs.forEach((ref, index) => {
+        const cleanup = cleanups[index];
+        if (typeof cleanup === 'function') cleanup();
+        else setRef(ref, null);
+      });
+  };
+}
+
+const FOCUSABLE = 'a[href],button,input,select,textarea,summary,iframe,[tabindex],[contenteditable]';
+
+/** The elements under `root` that Tab reaches, in document order. */
+export function tabbables(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.tabIndex >= 0 && !element.matches(':disabled,[type=hidden]') && !element.closest('[hidden],[inert]') && element.checkVisibility?.() !== false,
+  );
+}
+
+/**
+ * `container`'s tabbable elements when Tab (`backwards`: Shift+Tab) would leave
+ * it: focus is on the last one (the first one, or the container itself);
+ * `undefined` while Tab moves focus within it.
+ */
+export function tabEdge(container: HTMLElement, backwards: boolean): HTMLElement[] | undefined {
+  const controls = tabbables(container);
+  const index = controls.indexOf(document.activeElement as HTMLElement);
+  return (backwards ? index <= 0 : index === controls.length - 1) ? controls : undefined;
+}
+
+/** Adds an event listener and returns its removal. */
+export function listen<E extends Event>(target: EventTarget, type: string, listener: (event: E) => void, options?: AddEventListenerOptions | boolean): () => void {
+  target.addEventListener(type, listener as EventListener, options);
+  return () => target.removeEventListener(type, listener as EventListener, options);
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LockedFeature } from '../index.js';
@@ -41,6 +41,7 @@ describe('LockedFeature', () => {
     const control = screen.getByRole('button', { name: 'Export PDF' });
     expect(control.getAttribute('aria-disabled')).toBe('true');
     expect(control.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(control.getAttribute('aria-expanded')).toBe('false');
     expect(document.getElementById(control.getAttribute('aria-describedby')!)!.textContent).toBe('PDF export is a Pro feature Upgrade to unlock it.');
     expect(screen.queryByRole('dialog')).toBeNull();
     await expectNoAxeViolations(container);
@@ -57,6 +58,7 @@ describe('LockedFeature', () => {
     const popover = screen.getByRole('dialog', { name: 'PDF export is a Pro feature' });
     expect(popover.classList.contains('mine')).toBe(true);
     expect(control.getAttribute('aria-expanded')).toBe('true');
+    expect(control.getAttribute('aria-controls')).toBe(popover.id);
     // Opening on focus must not steal focus from the control.
     expect(document.activeElement).toBe(control);
     await expectNoAxeViolations();
@@ -66,6 +68,29 @@ describe('LockedFeature', () => {
     await u.keyboard('{Escape}');
     await settle();
     expect(screen.queryByRole('dialog')).toBeNull();
+    // Focus goes back to the control, which does not reopen the popover.
+    expect(document.activeElement).toBe(control);
+    expect(control.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('continues Tab order after the control when Tab leaves the popover; Shift+Tab goes back to the control', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    await u.tab();
+    await u.tab();
+    await settle();
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    const cta = screen.getByRole('button', { name: 'Upgrade to Pro' });
+    await u.tab();
+    expect(document.activeElement).toBe(cta);
+    await u.tab({ shift: true });
+    expect(document.activeElement).toBe(control);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    await u.tab();
+    await u.tab();
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'After' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('opens on hover', async () => {
@@ -73,6 +98,49 @@ describe('LockedFeature', () => {
     await user().hover(screen.getByRole('button', { name: 'Export PDF' }));
     await settle();
     expect(screen.getByRole('dialog', { name: 'PDF export is a Pro feature' })).toBeTruthy();
+  });
+
+  it('stays open while the pointer crosses from the control into the popover, and closes soon after it leaves both', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    await u.hover(screen.getByRole('button', { name: 'Export PDF' }));
+    await settle();
+    const popover = screen.getByRole('dialog');
+    await u.hover(popover);
+    await settle(1000);
+    expect(screen.getByRole('dialog')).toBe(popover);
+    await u.unhover(popover);
+    await settle(50);
+    expect(screen.getByRole('dialog')).toBe(popover);
+    await settle(100);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('closes on a press outside the control and the popover', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    await user().click(control);
+    await settle();
+    expect(document.activeElement).toBe(control);
+    fireEvent.pointerDown(screen.getByText('Upgrade to unlock it.'));
+    await settle();
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    // Only the press: focus stays on the control, so this is not a blur closing it.
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Before' }));
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('a second click closes what a click opened, even with the pointer still on the control', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    await u.click(control);
+    await settle(500);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    await u.click(control);
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('on click or tap: opens, records a gate hit, and does not run the locked action', async () => {

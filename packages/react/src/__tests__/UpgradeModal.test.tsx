@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UpgradeModal } from '../index.js';
+import { TrialModal, UpgradeModal } from '../index.js';
 import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
 
 beforeEach(() => {
@@ -90,5 +90,95 @@ describe('UpgradeModal', () => {
     await settle();
     expect(screen.getByRole('button', { name: 'Add 5 more seats' })).toBeTruthy();
     expect(screen.getByText('+$10 per month')).toBeTruthy();
+  });
+
+  it('keeps Tab inside while open: past the last control to the first, and Shift+Tab back', async () => {
+    renderWithKit(<Host />);
+    const u = user();
+    await u.click(screen.getByRole('button', { name: 'Export PDF' }));
+    await settle();
+    const close = screen.getByRole('button', { name: 'Close' });
+    const notNow = screen.getByRole('button', { name: 'Not now' });
+    expect(document.activeElement).toBe(close);
+    await u.tab({ shift: true });
+    expect(document.activeElement).toBe(notNow);
+    await u.tab();
+    expect(document.activeElement).toBe(close);
+    await u.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Upgrade to Pro' }));
+    await u.tab();
+    await u.tab();
+    expect(document.activeElement).toBe(close);
+  });
+
+  it('closes on a press on the backdrop (not inside the dialog) and returns focus to the opener', async () => {
+    renderWithKit(<Host />);
+    const u = user();
+    const opener = screen.getByRole('button', { name: 'Export PDF' });
+    await u.click(opener);
+    await settle();
+    const dialog = screen.getByRole('dialog');
+    await u.click(screen.getByText('PDF export is included in Pro.'));
+    await settle();
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    await u.pointer({ keys: '[MouseLeft>]', target: dialog.parentElement! });
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('makes the rest of the page inert and still while open, and gives it back as it was', async () => {
+    const hostInert = document.body.appendChild(document.createElement('div'));
+    hostInert.setAttribute('inert', '');
+    const live = document.body.appendChild(document.createElement('div'));
+    live.setAttribute('aria-live', 'polite');
+    document.body.style.overflow = 'clip';
+    try {
+      const { container } = renderWithKit(<Host />);
+      await user().click(screen.getByRole('button', { name: 'Export PDF' }));
+      await settle();
+      const overlay = screen.getByRole('dialog').parentElement!;
+      expect(container.hasAttribute('inert')).toBe(true);
+      expect(overlay.hasAttribute('inert')).toBe(false);
+      expect(live.hasAttribute('inert')).toBe(false);
+      expect(document.documentElement.style.overflow).toBe('hidden');
+      expect(document.body.style.overflow).toBe('hidden');
+
+      await user().keyboard('{Escape}');
+      await settle();
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(container.hasAttribute('inert')).toBe(false);
+      expect(hostInert.hasAttribute('inert')).toBe(true);
+      expect(document.documentElement.style.overflow).toBe('');
+      expect(document.body.style.overflow).toBe('clip');
+    } finally {
+      hostInert.remove();
+      live.remove();
+      document.body.style.overflow = '';
+    }
+  });
+
+  it('with two dialogs open, Escape closes the one on top, and the page comes back when the last closes', async () => {
+    const { container } = renderWithKit(
+      <>
+        <UpgradeModal feature="pdfExport" defaultOpen />
+        <TrialModal feature="pdfExport" defaultOpen />
+      </>,
+    );
+    await settle();
+    const [upgrade, trial] = screen.getAllByRole('dialog');
+    expect(trial!.contains(document.activeElement)).toBe(true);
+    // The first dialog is part of the page behind the second.
+    expect(upgrade!.parentElement!.hasAttribute('inert')).toBe(true);
+    await user().keyboard('{Escape}');
+    await settle();
+    expect(screen.getAllByRole('dialog')).toEqual([upgrade]);
+    expect(upgrade!.parentElement!.hasAttribute('inert')).toBe(false);
+    expect(container.hasAttribute('inert')).toBe(true);
+    await user().click(screen.getByRole('button', { name: 'Not now' }));
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(container.hasAttribute('inert')).toBe(false);
+    expect(document.documentElement.style.overflow).toBe('');
   });
 });

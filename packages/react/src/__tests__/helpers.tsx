@@ -78,7 +78,7 @@ export function renderWithKit(ui: ReactNode, { config: input = config, customer:
   return { ...result, kit, events, onUpgrade, rerender: (node: ReactNode) => result.rerender(wrap(node)) };
 }
 
-/** Lets Floating UI position and focus (it works in promises and animation frames). */
+/** Runs the effects and timers an interaction started: focus moves, hover delays, state updates. */
 export async function settle(ms = 50) {
   await act(async () => {
     await vi.advanceTimersByTimeAsync(ms);
@@ -87,15 +87,11 @@ export async function settle(ms = 50) {
 
 /**
  * No axe violations in `root` (default: the whole body, so portaled dialogs count).
- * - The `color-contrast` rule is off because jsdom does not compute styles or
- *   layout, so axe cannot measure contrast here; the Storybook a11y run in Chromium does.
- * - Floating UI's focus-guard sentinels are left out of the scan: they only
- *   bounce focus back into a dialog, and the Floating UI maintainers call axe's
- *   findings on them false positives (floating-ui#2823, axe-core#4832). jsdom
- *   reports `navigator.vendor` as Apple's, so they even get Safari's `role="button"` here.
+ * The `color-contrast` rule is off because jsdom does not compute styles or
+ * layout, so axe cannot measure contrast here; the Storybook a11y run in Chromium does.
  */
 export async function expectNoAxeViolations(root: Element = document.body) {
-  const run = axe.run({ include: root, exclude: '[data-floating-ui-focus-guard]' }, { rules: { 'color-contrast': { enabled: false } } });
+  const run = axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
   // axe schedules its checks with timers, which the tests fake.
   await act(async () => {
     await vi.advanceTimersByTimeAsync(1000);

@@ -89,6 +89,32 @@ export const KeyboardIntoPopover: Story = {
   },
 };
 
+/** Where it opens: 8px off the `placement` side, centred on the control unless that would leave the viewport. */
+export const PlacedBesideTheControl: Story = {
+  args: { placement: 'bottom' },
+  play: async ({ canvasElement }) => {
+    const button = control(canvasElement);
+    await userEvent.hover(button);
+    const dialog = await popover();
+    const anchor = button.getBoundingClientRect();
+    const box = dialog.getBoundingClientRect();
+    await expect(box.top - anchor.bottom).toBeCloseTo(8, 0);
+    // The control sits at the left of the canvas: centring would cut the popover off, so it keeps 8px from the edge.
+    await expect(box.left).toBeCloseTo(Math.max(8, anchor.left + anchor.width / 2 - box.width / 2), 0);
+  },
+};
+
+/** No room on the `placement` side: it opens on the opposite one. */
+export const FlipsWhenThereIsNoRoom: Story = {
+  args: { placement: 'left' },
+  play: async ({ canvasElement }) => {
+    const button = control(canvasElement);
+    await userEvent.hover(button);
+    const dialog = await popover();
+    await expect(dialog.getBoundingClientRect().left - button.getBoundingClientRect().right).toBeCloseTo(8, 0);
+  },
+};
+
 /** On a plan that includes it, the control renders as given and its action runs. */
 export const Allowed: Story = {
   args: { customerPlan: 'pro' },

@@ -1,41 +1,26 @@
 'use client';
-import { cloneElement, useContext, useId, useRef, useState, version, type ReactElement, type Ref } from 'react';
-import {
-  autoUpdate,
-  flip,
-  FloatingFocusManager,
-  FloatingPortal,
-  offset,
-  safePolygon,
-  shift,
-  useClick,
-  useDismiss,
-  useFloating,
-  useFocus,
-  useHover,
-  useInteractions,
-  useMergeRefs,
-  useRole,
-  type Placement,
-} from '@floating-ui/react';
+import { cloneElement, useContext, useEffect, useId, useMemo, useRef, useState, version, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
+import { createPortal } from 'react-dom';
 import { UpgradeKitContext, useFormat } from '../context.js';
 import { Guard } from '../Guard.js';
 import { useFeatureGate } from '../hooks/useFeatureGate.js';
+import { usePosition } from '../hooks/usePosition.js';
 import { usePrompts } from '../hooks/usePrompt.js';
 import { useShown } from '../hooks/useShown.js';
 import { lockedCopy, type Messages } from '../messages.js';
+import type { Placement } from '../position.js';
 import { failsOpen } from '../safe.js';
-import { cx, featureText, planName } from '../utils.js';
+import { cx, featureText, listen, mergeRefs, planName, tabbables, tabEdge } from '../utils.js';
 import { Icon, LOCK } from './Icon.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
-type ControlProps = Record<string, unknown> & { ref?: Ref<Element> };
+type ControlProps = Record<string, unknown> & { ref?: Ref<HTMLElement> };
 
 export interface LockedFeatureProps {
   feature: string;
   /** The control to lock: one element that takes a ref and event handlers (a button, a link). Not `disabled`: it must stay focusable. */
   children: ReactElement;
-  /** Where the popover opens. Default: `top`. */
+  /** The side of the control the popover opens on; it flips to the other side when there is no room. Default: `top`. */
   placement?: Placement | undefined;
   title?: string | undefined;
   body?: string | undefined;
@@ -43,6 +28,9 @@ export interface LockedFeatureProps {
   /** Class of the popover. */
   className?: string | undefined;
 }
+
+/** How long the popover stays after the pointer leaves, so it can cross the gap into the popover. */
+const HOVER_CLOSE_MS = 120;
 
 /**
  * Shows a premium control locked instead of hiding it: `aria-disabled`, a lock
@@ -64,93 +52,157 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
   const gate = useFeatureGate(feature);
   const prompt = usePrompts().find((candidate) => candidate.kind === 'tooltip' && candidate.feature === feature);
   const locked = !gate.allowed;
+  // Only ever opened by the user, so never on the server or while hydrating: the portal is safe.
   const [open, setOpen] = useState(false);
+  const shown = locked && open;
+  // A popover opened by a click stays when the pointer leaves, and the next click closes it.
+  const openedBy = useRef<'hover' | 'focus' | 'click'>('hover');
   // Closing after a CTA returns focus to the control: that focus must not reopen the popover.
   const reopenBlocked = useRef(false);
-  const { refs, floatingStyles, context } = useFloating({
-    open: locked && open,
-    onOpenChange(next, _event, reason) {
-      const blocked = next && reason === 'focus' && reopenBlocked.current;
-      reopenBlocked.current = false;
-      if (!blocked) setOpen(next);
-    },
-    placement,
-    whileElementsMounted: autoUpdate,
-    middleware: [offset(8), flip(), shift({ padding: 8 })],
-  });
-  const { getReferenceProps, getFloatingProps } = useInteractions([
-    useHover(context, { enabled: locked, move: false, handleClose: safePolygon() }),
-    useFocus(context, { enabled: locked }),
-    useClick(context, { enabled: locked }),
-    useDismiss(context),
-    useRole(context, { role: 'dialog' }),
-  ]);
+  const closeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const control = useRef<HTMLElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
   const props = children.props as ControlProps;
   // React 19 passes `ref` as a prop; React 18 keeps it on the element.
-  const childRef = version.startsWith('18') ? (children as unknown as { ref?: Ref<Element> }).ref : props.ref;
-  const referenceRef = useMergeRefs([refs.setReference, childRef]);
+  const childRef = version.startsWith('18') ? (children as unknown as { ref?: Ref<HTMLElement> }).ref : props.ref;
+  const controlRef = useMemo(() => mergeRefs(control, childRef), [childRef]);
   const shownRef = useShown(open ? prompt?.triggerId : undefined);
-  const floatingRef = useMergeRefs([refs.setFloating, shownRef]);
+  const popoverRef = useMemo(() => mergeRefs(popover, shownRef), [shownRef]);
   const titleId = useId();
   const descriptionId = useId();
+  const popoverId = useId();
+  usePosition(control, popover, placement, shown);
+
+  const cancelClose = () => clearTimeout(closeTimer.current);
+  const show = (by: typeof openedBy.current) => {
+    cancelClose();
+    openedBy.current = by;
+    setOpen(true);
+  };
+  // Reads refs only, so the document listeners below may keep the first one.
+  const hide = () => {
+    cancelClose();
+    setOpen(false);
+    // Focus inside the popover would drop to <body> as it unmounts: it goes back to the control instead.
+    if (popover.current?.contains(document.activeElement)) {
+      reopenBlocked.current = true;
+      control.current?.focus();
+      reopenBlocked.current = false;
+    }
+  };
+  const inside = (target: EventTarget | null) => target instanceof Node && (control.current?.contains(target) || popover.current?.contains(target));
+  const pointerEnter = (event: PointerEvent) => {
+    // Touch has no hover: a tap is a click.
+    if (event.pointerType === 'touch') return;
+    cancelClose();
+    if (!open) show('hover');
+  };
+  const pointerLeave = () => {
+    if (openedBy.current === 'hover') closeTimer.current = setTimeout(hide, HOVER_CLOSE_MS);
+  };
+
+  useEffect(() => cancelClose, []);
+  useEffect(() => {
+    if (!shown) return;
+    const removals = [
+      listen(document, 'keydown', (event: globalThis.KeyboardEvent) => event.key === 'Escape' && !event.isComposing && hide()),
+      listen(document, 'pointerdown', (event) => inside(event.target) || hide(), true),
+    ];
+    return () => removals.forEach((remove) => remove());
+  }, [shown]);
+
   if (!locked) return children;
 
   const path = prompt?.upgrade ?? gate.upgradePath;
   const values = { feature: featureText(kit.config, feature).name, plan: planName(kit.config, prompt?.plan ?? path?.plan) };
   const heading = prompt?.title ?? title ?? t(path ? 'lockedTitle' : 'lockedUnavailable', values);
   const text = prompt?.body ?? body ?? (path ? t('lockedBody', values) : '');
-  // The control's own onClick is the locked action: it must not run.
+  // The control's own handlers still run first; its onClick is the locked action and must not.
+  const chain =
+    <E,>(name: string, handler: (event: E) => void) =>
+    (event: E) => {
+      (props[name] as ((event: E) => void) | undefined)?.(event);
+      handler(event);
+    };
   const { onClick: _locked, ...rest } = props;
-  const control = cloneElement(
-    children,
-    getReferenceProps({
-      ...(rest as object),
-      ref: referenceRef,
-      'aria-disabled': true,
-      'aria-describedby': cx(props['aria-describedby'] as string | undefined, descriptionId),
-      onClick(event: { preventDefault(): void }) {
+  const lockedControl = cloneElement(children, {
+    ...rest,
+    ref: controlRef,
+    'aria-disabled': true,
+    'aria-describedby': cx(props['aria-describedby'] as string | undefined, descriptionId),
+    'aria-haspopup': 'dialog',
+    'aria-expanded': shown,
+    'aria-controls': shown ? popoverId : undefined,
+    onClick(event: { preventDefault(): void }) {
+      event.preventDefault();
+      gate.attempt();
+      if (open && openedBy.current === 'click') hide();
+      else show('click');
+    },
+    // Focus opens it, and keeps it open when the pointer that opened it leaves.
+    onFocus: chain('onFocus', () => reopenBlocked.current || show('focus')),
+    onKeyDown: chain('onKeyDown', (event: KeyboardEvent) => {
+      // The popover sits at the end of <body>: Tab goes from the control into it, as if it followed the control.
+      const first = event.key === 'Tab' && !event.shiftKey && popover.current && tabbables(popover.current)[0];
+      if (first) {
         event.preventDefault();
-        gate.attempt();
-      },
-    }) as ControlProps,
-  );
+        first.focus();
+      }
+    }),
+    onPointerEnter: chain('onPointerEnter', pointerEnter),
+    onPointerLeave: chain('onPointerLeave', pointerLeave),
+  } as ControlProps);
+
+  // ...and Tab out of it continues after the control; Shift+Tab at its start goes back to the control.
+  const onPopoverKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Tab' || !tabEdge(event.currentTarget, event.shiftKey)) return;
+    const page = tabbables(document.body).filter((element) => !inside(element) || element === control.current);
+    const target = event.shiftKey ? control.current : page[page.indexOf(control.current!) + 1];
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  };
+
   return (
-    <span className="uk-locked" data-state="locked">
-      {control}
+    <span
+      className="uk-locked"
+      data-state="locked"
+      // React bubbles focus events out of the portal: one handler sees the control and the popover.
+      onBlur={(event: FocusEvent) => {
+        if (!inside(event.relatedTarget)) hide();
+      }}
+    >
+      {lockedControl}
       <Icon path={LOCK} />
       {/* Read with the control even while the popover is closed. */}
       <span id={descriptionId} hidden>
         {heading} {text}
       </span>
-      {open && (
-        <FloatingPortal>
-          <FloatingFocusManager context={context} modal={false} initialFocus={-1}>
-            <div
-              ref={floatingRef}
-              style={floatingStyles}
-              className={cx('uk-popover', className)}
-              data-state={gate.reason}
-              aria-labelledby={titleId}
-              {...getFloatingProps()}
-            >
-              <p id={titleId} className="uk-popover__title">
-                {heading}
-              </p>
-              {text && <p className="uk-popover__body">{text}</p>}
-              <UpgradeButton
-                feature={feature}
-                prompt={prompt}
-                upgrade={path}
-                messages={messages}
-                onClick={() => {
-                  reopenBlocked.current = true;
-                  setOpen(false);
-                }}
-              />
-            </div>
-          </FloatingFocusManager>
-        </FloatingPortal>
-      )}
+      {shown &&
+        createPortal(
+          <div
+            ref={popoverRef}
+            id={popoverId}
+            role="dialog"
+            aria-labelledby={titleId}
+            // Focusable, so a press on its text keeps focus (and the popover) where it is.
+            tabIndex={-1}
+            style={{ position: 'fixed', top: 0, left: 0 }}
+            className={cx('uk-popover', className)}
+            data-state={gate.reason}
+            onKeyDown={onPopoverKeyDown}
+            onPointerEnter={pointerEnter}
+            onPointerLeave={pointerLeave}
+          >
+            <p id={titleId} className="uk-popover__title">
+              {heading}
+            </p>
+            {text && <p className="uk-popover__body">{text}</p>}
+            <UpgradeButton feature={feature} prompt={prompt} upgrade={path} messages={messages} onClick={hide} />
+          </div>,
+          document.body,
+        )}
     </span>
   );
 }

@@ -179,13 +179,31 @@ export const NotNowAndFocusTrap: Story = {
     await userEvent.click(opener);
     const modal = await dialog('Upgrade to Pro');
     await waitFor(() => expect(modal).toContainElement(document.activeElement as HTMLElement));
-    // Past the last control, Floating UI's focus guard sends focus back to the first.
+    // Past the last control, Tab wraps back to the first.
     for (let index = 0; index < 6; index++) {
       await userEvent.tab();
       await waitFor(() => expect(modal).toContainElement(document.activeElement as HTMLElement));
     }
     await userEvent.click(within(modal).getByRole('button', { name: 'Not now' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(opener).toHaveFocus());
+  },
+};
+
+/** A press on the backdrop closes it; while it is open the page behind is inert and does not scroll. */
+export const BackdropCloses: Story = {
+  ...EscapeClosesAndReturnsFocus,
+  play: async ({ canvasElement }) => {
+    const opener = within(canvasElement).getByRole('button', { name: 'Export PDF' });
+    await userEvent.click(opener);
+    const modal = await dialog('Upgrade to Pro');
+    await expect(canvasElement.closest('[inert]')).not.toBeNull();
+    await expect(getComputedStyle(document.documentElement).overflow).toBe('hidden');
+    await userEvent.click(modal);
+    await expect(screen.getByRole('dialog')).toBe(modal);
+    await userEvent.click(modal.parentElement!);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(canvasElement.closest('[inert]')).toBeNull();
     await waitFor(() => expect(opener).toHaveFocus());
   },
 };
