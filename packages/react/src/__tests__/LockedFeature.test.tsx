@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LockedFeature } from '../index.js';
@@ -152,6 +152,21 @@ describe('LockedFeature', () => {
     expect(events.filter((event) => event.type === 'gate.hit')).toHaveLength(1);
     await user().click(screen.getByRole('button', { name: 'Upgrade to Pro' }));
     expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'pdfExport' }));
+  });
+
+  it('opens on keyboard focus only: focus a script moves there after a pointer press (a modal closing) does not open it', async () => {
+    renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    await u.click(screen.getByRole('button', { name: 'After' }));
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    await act(async () => control.focus());
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await u.tab({ shift: true });
+    await u.tab();
+    await settle();
+    expect(document.activeElement).toBe(control);
+    expect(screen.getByRole('dialog', { name: 'PDF export is a Pro feature' })).toBeTruthy();
   });
 
   it('stays closed after its CTA is used, although focus returns to the control', async () => {

@@ -101,7 +101,10 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
     if (openedBy.current === 'hover') closeTimer.current = setTimeout(hide, HOVER_CLOSE_MS);
   };
 
-  useEffect(() => cancelClose, []);
+  useEffect(() => {
+    trackInput();
+    return cancelClose;
+  }, []);
   useEffect(() => {
     if (!shown) return;
     const removals = [
@@ -139,8 +142,9 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
       if (open && openedBy.current === 'click') hide();
       else show('click');
     },
-    // Focus opens it, and keeps it open when the pointer that opened it leaves.
-    onFocus: chain('onFocus', () => reopenBlocked.current || show('focus')),
+    // Keyboard focus opens it, and keeps it open when the pointer that opened it leaves. Focus a
+    // pointer or a script gave (a modal returning focus after a click) is not a request to explain.
+    onFocus: chain('onFocus', () => reopenBlocked.current || !keyboardLast || show('focus')),
     onKeyDown: chain('onKeyDown', (event: KeyboardEvent) => {
       // The popover sits at the end of <body>: Tab goes from the control into it, as if it followed the control.
       const first = event.key === 'Tab' && !event.shiftKey && popover.current && tabbables(popover.current)[0];
@@ -205,4 +209,14 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
         )}
     </span>
   );
+}
+
+/** Whether the last input was a key press rather than a pointer (what `:focus-visible` infers; jsdom lacks it). */
+let keyboardLast = true;
+let trackingInput = false;
+function trackInput() {
+  if (trackingInput) return;
+  trackingInput = true;
+  document.addEventListener('keydown', () => (keyboardLast = true), true);
+  document.addEventListener('pointerdown', () => (keyboardLast = false), true);
 }
