@@ -19,6 +19,11 @@ describe('position', () => {
     ['shifted right to keep 8px from the left edge', 'top', at(0, 300), { top: 192, left: 8, placement: 'top' }],
     ['shifted left to keep 8px from the right edge', 'bottom', at(720, 300), { top: 348, left: 592, placement: 'bottom' }],
     ['shifted down to keep 8px from the top edge', 'right', at(100, 0), { top: 8, left: 208, placement: 'right' }],
+    ['above, aligned with its start edge', 'top-start', at(350, 300), { top: 192, left: 350, placement: 'top-start' }],
+    ['below, aligned with its end edge', 'bottom-end', at(350, 300), { top: 348, left: 250, placement: 'bottom-end' }],
+    ['right, aligned with its top edge', 'right-start', at(350, 300), { top: 300, left: 458, placement: 'right-start' }],
+    ['flipped below, keeping the alignment', 'top-end', at(350, 50), { top: 98, left: 250, placement: 'bottom-end' }],
+    ['aligned with the start, still shifted into view', 'bottom-start', at(700, 300), { top: 348, left: 592, placement: 'bottom-start' }],
   ])('%s', (_case, placement, anchor, expected) => {
     expect(position(anchor, size, viewport, placement)).toEqual(expected);
   });

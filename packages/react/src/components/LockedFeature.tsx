@@ -20,7 +20,7 @@ export interface LockedFeatureProps {
   feature: string;
   /** The control to lock: one element that takes a ref and event handlers (a button, a link). Not `disabled`: it must stay focusable. */
   children: ReactElement;
-  /** The side of the control the popover opens on; it flips to the other side when there is no room. Default: `top`. */
+  /** The side of the control the popover opens on, centred or aligned with an edge (`bottom-start`); it flips to the other side when there is no room. Default: `top`. */
   placement?: Placement | undefined;
   title?: string | undefined;
   body?: string | undefined;
