@@ -1,20 +1,9 @@
 import { act, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { Component, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { UpgradeKit } from '@upgradekit/core';
 import { FeatureGate, LimitBanner, LockedFeature, PromptOutlet, UpgradeButton, UpgradeKitProvider, UsageMeter } from '../index.js';
-import { customer, NOW, renderWithKit } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+import { customer, renderWithKit, user } from './helpers.js';
 
 describe('FeatureGate', () => {
   it('renders children when allowed', () => {

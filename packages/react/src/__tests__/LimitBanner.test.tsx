@@ -1,18 +1,8 @@
 import { act, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryPlatform, createMemoryStorage } from '@upgradekit/core';
 import { LimitBanner } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+import { customer, expectNoAxeViolations, NOW, renderWithKit, user } from './helpers.js';
 
 describe('LimitBanner', () => {
   it('stays hidden below the threshold, with its live region mounted', async () => {

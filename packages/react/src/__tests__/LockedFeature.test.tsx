@@ -1,17 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LockedFeature } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+import { customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
 
 function App({ onExport }: { onExport: () => void }) {
   return (

@@ -1,19 +1,9 @@
 import { act, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryPlatform, defineConfig } from '@upgradekit/core';
 import { LockedFeature, PromptOutlet, usePrompt } from '../index.js';
-import { config as base, customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+import { config as base, customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
 
 const config = defineConfig({
   ...base,

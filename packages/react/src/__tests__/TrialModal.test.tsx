@@ -1,18 +1,9 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TrialModal } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+import { customer, expectNoAxeViolations, NOW, renderWithKit, settle, user } from './helpers.js';
 
 const DAY = 864e5;
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 const withTrial = (startedAt: number, endsAt: number) => customer({}, { trials: [{ feature: 'pdfExport', startedAt, endsAt }] });
 
 describe('TrialModal', () => {

@@ -1,18 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UpgradeButton } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+import { customer, expectNoAxeViolations, renderWithKit, user } from './helpers.js';
 
 describe('UpgradeButton', () => {
   it('opens the host checkout with the plan and a context carrying attribution', async () => {

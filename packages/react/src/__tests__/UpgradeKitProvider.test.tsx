@@ -1,17 +1,9 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryPlatform, createUpgradeKit, type Platform } from '@upgradekit/core';
 import { FeatureGate, UpgradeKitProvider, useEntitlement, useUpgradeKit, useUsage, UsageMeter } from '../index.js';
-import { config, customer, NOW } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+import { config, customer } from './helpers.js';
 
 /** A platform that counts the clients created on it (each opens one tab channel) and destroyed (each stops listening for page hide). */
 function countingPlatform() {

@@ -1,18 +1,8 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TrialModal, UpgradeModal } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit, settle } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+import { customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
 
 function Host() {
   const [open, setOpen] = useState(false);

@@ -1,16 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineConfig } from '@upgradekit/core';
 import { UsageMeter } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit } from './helpers.js';
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+import { customer, expectNoAxeViolations, renderWithKit } from './helpers.js';
 
 describe('UsageMeter', () => {
   it.each([

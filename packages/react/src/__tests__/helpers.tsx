@@ -1,4 +1,5 @@
 import { act, render, type RenderOptions } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
@@ -77,6 +78,9 @@ export function renderWithKit(ui: ReactNode, { config: input = config, customer:
   const result = render(wrap(ui), options);
   return { ...result, kit, events, onUpgrade, rerender: (node: ReactNode) => result.rerender(wrap(node)) };
 }
+
+/** A user-event session that drives the fake clock instead of waiting. */
+export const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 
 /** Runs the effects and timers an interaction started: focus moves, hover delays, state updates. */
 export async function settle(ms = 50) {
