@@ -1,15 +1,15 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { ArgTypes, Decorator } from '@storybook/react-vite';
 import { fn, mocked } from 'storybook/test';
 import {
   createMemoryPlatform,
-  createUpgradeKit,
   type ConfigInput,
   type CustomerInput,
   type UpgradeKit,
   type UpgradeKitEvent,
 } from '@upgradekit/core';
 import type { UpgradeContext } from '../context.js';
+import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
 import { UpgradeKitProvider } from '../UpgradeKitProvider.js';
 import { DAY, NOW, storyConfig } from './config.js';
 import { germanMessages } from './germanMessages.js';
@@ -17,8 +17,8 @@ import { germanMessages } from './germanMessages.js';
 export { DAY, NOW, promptConfig, storyConfig } from './config.js';
 
 /*
- * What every story renders in: a client made with `createUpgradeKit` on a memory
- * platform whose clock stands still, under `<UpgradeKitProvider client>`. The
+ * What every story renders in: `<UpgradeKitProvider>` with a client on a memory
+ * platform whose clock stands still. The
  * customer comes from the story's args, so a designer can drag usage or switch the
  * plan in the Controls panel and watch each state.
  */
@@ -154,40 +154,29 @@ function KitClient({ config, customer, locale, callbacks, children }: KitClientP
   // The spies can be new objects between renders: the client calls whichever is current.
   const latest = useRef(callbacks);
   latest.current = callbacks;
-  // A ref, not state: React keeps it across Strict Mode's double render, so one client is made.
-  const owned = useRef<UpgradeKit | null>(null);
-  owned.current ??= createUpgradeKit({
-    config,
-    customer,
-    platform: createMemoryPlatform({ now: () => NOW }),
-    onEvent: (event) => latest.current.onEvent?.(event),
-  });
-  const kit = owned.current;
-  latestKit = kit;
-  const mounted = useRef(0);
-  useEffect(() => {
-    mounted.current++;
-    return () => {
-      mounted.current--;
-      // Strict Mode unmounts and remounts at once: destroy only if nobody remounted.
-      queueMicrotask(() => {
-        if (mounted.current) return;
-        kit.destroy();
-        if (owned.current === kit) owned.current = null;
-      });
-    };
-  }, [kit]);
+  const [platform] = useState(() => createMemoryPlatform({ now: () => NOW }));
+  // The provider makes (and destroys) the client from these options, read once on mount.
   return (
     <UpgradeKitProvider
-      client={kit}
+      config={config}
+      customer={customer}
+      platform={platform}
+      onEvent={(event) => latest.current.onEvent?.(event)}
       locale={locale ?? 'en-US'}
       {...(locale?.startsWith('de') && { messages: germanMessages })}
       onUpgrade={(plan, context) => latest.current.onUpgrade?.(plan, context)}
       onContactSales={(context) => latest.current.onContactSales?.(context)}
     >
+      <ExposeKit />
       {children}
     </UpgradeKitProvider>
   );
+}
+
+/** Records the provider's client for `currentKit()`. */
+function ExposeKit() {
+  latestKit = useUpgradeKit();
+  return null;
 }
 
 /** Wraps a story in `<StoryKit>` built from its args, the story's `upgradekit.config` parameter and the locale toolbar. */
