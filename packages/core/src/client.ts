@@ -273,14 +273,16 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     platform.clearTimeout(trialTimer);
     const now = platform.now();
     let next = Infinity;
-    for (const trial of store.getState().customer.trials) {
+    const { customer } = store.getState();
+    for (const trial of customer.trials) {
+      const endedKey = trialKey(trial);
       if (trial.endsAt > now) next = Math.min(next, trial.endsAt);
-      else if (!ended.has(trialKey(trial))) {
-        ended.add(trialKey(trial));
+      else if (!ended.has(endedKey)) {
+        ended.add(endedKey);
         schedulePersist();
         // Every open tab sees the trial end: one id derived from the trial lets sinks and servers keep one event.
         let draw = 0;
-        const id = createEventId(trial.endsAt, () => hashToUnit(`${customer.id}:${trialKey(trial)}:${draw++}`));
+        const id = createEventId(trial.endsAt, () => hashToUnit(`${customer.id}:${endedKey}:${draw++}`));
         emit({ type: 'trial.ended', ...(trial.feature !== undefined ? { feature: trial.feature } : { plan: trial.plan! }) }, id);
       }
     }
