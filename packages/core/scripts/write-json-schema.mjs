@@ -2,6 +2,6 @@
 // "$schema": "./node_modules/@upgradekit/core/dist/config.schema.json" and get
 // autocomplete and validation in editors.
 import { writeFileSync } from 'node:fs';
-import { toJSONSchema } from '../dist/index.js';
+import { configJsonSchema } from '../dist/config/jsonSchema.js';
 
-writeFileSync(new URL('../dist/config.schema.json', import.meta.url), `${JSON.stringify(toJSONSchema(), null, 2)}\n`);
+writeFileSync(new URL('../dist/config.schema.json', import.meta.url), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);

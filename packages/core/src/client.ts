@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
+import { normalizeConfig } from './config/normalize.js';
 import { assertConfig } from './config/parseConfig.js';
-import { isScalar } from './config/validator.js';
 import type { Config, ConfigInput } from './config/schema.js';
+import { isScalar } from './utils/isScalar.js';
 import { decodeCheckoutToken, encodeCheckoutToken, type Touch } from './conversion/attribution.js';
 import { createEventId, type EventProps, type Sink, type UpgradeKitEvent } from './conversion/events.js';
 import { check, type CheckOptions, type CheckResult } from './entitlements/check.js';
@@ -25,8 +26,19 @@ import { isRecord } from './utils/isRecord.js';
 export type FeatureId<C> = C extends { features: infer F } ? Extract<keyof F, string> : string;
 
 export interface UpgradeKitOptions<C extends ConfigInput = ConfigInput> {
-  /** The entitlement model. Validated on creation: an invalid config throws `UpgradeKitConfigError`. */
+  /**
+   * The entitlement model. In development and tests it is validated on creation (an
+   * invalid config throws `UpgradeKitConfigError`); production builds trust it, so no
+   * validation code ships (see `validateConfig`).
+   */
   config: C;
+  /**
+   * How the config is checked before use. Default: `assertConfig` in development,
+   * and in production builds (`process.env.NODE_ENV === 'production'`) defaults only,
+   * trusting a config the compiler and development runs have checked. Pass
+   * `assertConfig` to validate in production too (a config from JSON at run time).
+   */
+  validateConfig?: (config: ConfigInput) => Config;
   /** The signed-in customer, from the host's backend. Malformed fields are dropped with a warning. */
   customer: CustomerInput;
   /**
@@ -148,7 +160,8 @@ const trialKey = (trial: CustomerTrial) => `${trial.feature ?? ''}/${trial.plan 
  * events, over an injected platform. Prompts come from `createPromptEngine(kit)`.
  */
 export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKitOptions<C>): UpgradeKit<C> {
-  const config = assertConfig(options.config);
+  const validateConfig = options.validateConfig ?? (process.env.NODE_ENV !== 'production' ? assertConfig : normalizeConfig);
+  const config = validateConfig(options.config);
   const platform = options.platform ?? createBrowserPlatform();
   const warn = createWarn(options.onWarning);
   const storage = createSafeStorage(platform.storage, warn);

@@ -1,9 +1,10 @@
 export { createUpgradeKit } from './client.js';
 export type { EventInput, FeatureId, UpgradeKit, UpgradeKitOptions, UpgradeKitState } from './client.js';
 
-export { assertConfig, defineConfig, monthly, parseConfig, UpgradeKitConfigError } from './config/parseConfig.js';
+export { assertConfig, parseConfig, UpgradeKitConfigError } from './config/parseConfig.js';
 export type { ParseConfigResult } from './config/parseConfig.js';
-export { toJSONSchema } from './config/jsonSchema.js';
+export { defineConfig, normalizeConfig } from './config/normalize.js';
+export { monthly } from './entitlements/price.js';
 export type {
   AddOn,
   Condition,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createUpgradeKit, type FeatureId, type UpgradeKit } from '../client.js';
-import { defineConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
+import { defineConfig } from '../config/normalize.js';
+import { assertConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { CustomerInput, UsageEntry } from '../entitlements/customer.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
@@ -65,6 +66,29 @@ describe('createUpgradeKit', () => {
         'plans[0].grants.apiCalls: feature "apiCalls" is not defined (defined: projects)',
       ]);
     }
+  });
+
+  describe('in a production build (process.env.NODE_ENV === "production")', () => {
+    const invalid: ConfigInput = {
+      features: { projects: { type: 'metered' } },
+      plans: [{ id: 'free', price: { amount: 0, currency: 'USD', interval: 'month' }, grants: { projects: 3, apiCalls: 10 } }],
+    };
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('trusts a TypeScript config: defaults applied, no validation, the same config as parseConfig gives', () => {
+      vi.stubEnv('NODE_ENV', 'production');
+      const trusted = createUpgradeKit({ config: invalid, customer: { id: 'acme', plan: 'free' } });
+      expect(trusted.config.addOns).toEqual([]);
+      expect(trusted.check('projects').limit).toBe(3);
+      expect(createUpgradeKit({ config: saasConfig, customer: { id: 'acme', plan: 'free' } }).config).toEqual(parseConfig(saasConfig).config);
+    });
+
+    it('validates when asked to with validateConfig: assertConfig', () => {
+      vi.stubEnv('NODE_ENV', 'production');
+      expect(() => createUpgradeKit({ config: invalid, customer: { id: 'acme', plan: 'free' }, validateConfig: assertConfig })).toThrow(UpgradeKitConfigError);
+    });
   });
 
   it('passes customer warnings to onWarning with the [upgradekit] prefix', () => {

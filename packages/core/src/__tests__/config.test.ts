@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toJSONSchema } from '../config/jsonSchema.js';
-import { assertConfig, defineConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
+import { configJsonSchema } from '../config/jsonSchema.js';
+import { defineConfig } from '../config/normalize.js';
+import { assertConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
 import { saasConfig } from './fixtures.js';
 
 interface ErrorCase {
@@ -90,6 +91,50 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig on hostile input: an error list, never an exception', () => {
+  const nested = (depth: number) => {
+    let when: Record<string, unknown> = { activated: true };
+    for (let level = 0; level < depth; level++) when = { not: when };
+    return variant(base, { set: { 'triggers[0].when': when } });
+  };
+
+  it('accepts a condition nested within the depth limit', () => {
+    expect(parseConfig(nested(50)).success).toBe(true);
+  });
+
+  it('reports nesting deeper than 64 levels at its path instead of overflowing the stack', () => {
+    const result = parseConfig(nested(5000));
+    expect(result.success).toBe(false);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatch(/^triggers\[0\]\.when(\.not)+: nests deeper than 64 levels$/);
+  });
+
+  it('reports a cyclic config (built in code) the same way', () => {
+    const config = { ...structuredClone(base), policy: {} as Record<string, unknown> };
+    config.policy.activation = { not: {} };
+    (config.policy.activation as { not: unknown }).not = config.policy.activation;
+    expect(parseConfig(config).errors![0]).toMatch(/^policy\.activation(\.not)+: nests deeper than 64 levels$/);
+  });
+
+  it('reports a getter that throws as a config that could not be read', () => {
+    const config = { ...base, get plans(): unknown { throw new Error('boom'); } };
+    expect(parseConfig(config)).toEqual({ success: false, errors: ['(root): could not be read (boom)'] });
+  });
+
+  it('reports BigInt where a number belongs', () => {
+    expect(parseConfig(variant(base, { set: { 'plans[1].price.amount': 29n } })).errors).toEqual(['plans[1].price.amount: expected number, got bigint']);
+  });
+
+  it('leaves Object.prototype untouched and never resolves a feature through it', () => {
+    const result = parseConfig(JSON.parse('{"features":{"toString":{"type":"boolean"}},"plans":[{"id":"free","price":{"amount":0,"currency":"USD","interval":"month"},"grants":{"__proto__":{"polluted":true}}}]}'));
+    expect(result.errors).toEqual(['plans[0].grants.__proto__: "__proto__" is not allowed as a key']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const clean = parseConfig(base);
+    expect(clean.config!.features.valueOf).toBeUndefined();
+    expect(clean.config!.plans[0]!.grants.constructor).toBeUndefined();
+  });
+});
+
 describe('assertConfig', () => {
   it('returns the validated config', () => {
     expect(assertConfig(base).plans.map((plan) => plan.id)).toEqual(['free', 'pro']);
@@ -122,7 +167,7 @@ describe('defineConfig', () => {
 
 type Node = Record<string, unknown>;
 
-/** A small JSON Schema checker (the keywords `toJSONSchema` emits); returns the problems found. */
+/** A small JSON Schema checker (the keywords zod's `toJSONSchema` emits); returns the problems found. */
 function conformance(schema: Node, root: Node, value: unknown, at = '$'): string[] {
   if (typeof schema.$ref === 'string') {
     const target = schema.$ref.replace('#/$defs/', '');
@@ -161,8 +206,8 @@ function conformance(schema: Node, root: Node, value: unknown, at = '$'): string
   return problems;
 }
 
-describe('toJSONSchema', () => {
-  const schema = toJSONSchema();
+describe('configJsonSchema', () => {
+  const schema = configJsonSchema();
   const defs = schema.$defs as Record<string, Node>;
   const properties = schema.properties as Record<string, Node>;
 

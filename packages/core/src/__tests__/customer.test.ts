@@ -128,7 +128,7 @@ describe('parseCustomer: malformed data never throws', () => {
     const { customer, warnings } = parse({ id: 'c1', plan: 'pro', addOns: [5, { id: 'seats5', quantity: 0 }, 'seats5'] });
     expect(warnings).toEqual([
       'customer.addOns[0]: expected an add-on id or { id, quantity }, got 5; ignored',
-      'customer.addOns[1]: expected an add-on id or { id, quantity }, got {"id":"seats5","quantity":0}; ignored',
+      'customer.addOns[1].quantity: must be at least 1 (got 0); ignored',
     ]);
     expect(customer.addOns).toEqual([{ id: 'seats5', quantity: 1 }]);
     expect(check(config, customer, 'seats', { now }).limit).toBe(10);
@@ -210,5 +210,26 @@ describe('parseCustomer: malformed data never throws', () => {
     expect(warnings.length).toBeGreaterThan(0);
     expect(input).toEqual(before);
     expect(input.usageAsOf).toBeInstanceOf(Date);
+  });
+});
+
+describe('parseCustomer: ids from database drivers', () => {
+  it('turns BigInt and number ids and plans into strings, BigInt add-on ids and counts into their values, each id with a warning', () => {
+    const { customer, warnings } = parse({ id: 42n, plan: 7, addOns: [{ id: 5n, quantity: 2n }, 'seats5'], usage: { projects: 3n } });
+    expect(customer).toMatchObject({ id: '42', plan: '7', addOns: [{ id: '5', quantity: 2 }, { id: 'seats5', quantity: 1 }] });
+    expect(customer.usage.projects?.value).toBe(3);
+    expect(warnings.slice(0, 3)).toEqual([
+      'customer.id: expected a string, got bigint 42n; using "42"',
+      'customer.plan: expected a string, got number 7; using "7"',
+      'customer.addOns[0].id: expected a string, got bigint 5n; using "5"',
+    ]);
+    expect(() => JSON.stringify(customer)).not.toThrow();
+  });
+
+  it('keeps a customer whose getters throw from crashing the app: an anonymous stand-in with a warning', () => {
+    const hostile = { id: 'c1', get plan(): string { throw new Error('lazy field failed'); } };
+    const { customer, warnings } = parse(hostile);
+    expect(customer.id).toBe('anonymous');
+    expect(warnings[0]).toBe('customer: could not be read (lazy field failed); using "anonymous"');
   });
 });

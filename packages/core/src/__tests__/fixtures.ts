@@ -1,4 +1,4 @@
-import { defineConfig } from '../config/parseConfig.js';
+import { defineConfig } from '../config/normalize.js';
 
 /** A small SaaS model used across tests: free → pro → team, seat and API add-ons. */
 export const saasConfig = defineConfig({

@@ -1,11 +1,14 @@
-import { configSchema, type Condition, type Config, type ConfigInput, type Grant, type Price } from './schema.js';
-import { formatIssue, formatPath, validate, type Path } from './validator.js';
+import { findHazards } from '../utils/hazards.js';
+import { crossCheck } from './crossCheck.js';
+import { formatIssue, PARSE_OPTIONS } from './messages.js';
+import { normalizeConfig } from './normalize.js';
+import { configSchema, MAX_DEPTH, type Config } from './schema.js';
 
 export type ParseConfigResult =
   | { success: true; config: Config; errors?: undefined }
   | { success: false; config?: undefined; errors: string[] };
 
-/** Thrown by `createUpgradeKit` (and `assertConfig`) for a config that does not validate. */
+/** Thrown by `assertConfig` (and so by `createUpgradeKit` in development) for a config that does not validate. */
 export class UpgradeKitConfigError extends Error {
   readonly errors: string[];
   constructor(errors: string[]) {
@@ -19,13 +22,21 @@ export class UpgradeKitConfigError extends Error {
  * Validates an entitlement config from any source (a TS module, a JSON file, a
  * remote URL). Returns the config with defaults applied, or every problem found,
  * each prefixed with its path: `plans[1].grants.apiCalls: feature "apiCalls" is
- * not defined (defined: projects, seats)`.
+ * not defined (defined: projects, seats)`. Never throws: hostile input (nesting
+ * deeper than 64 levels, cycles, `__proto__` keys, throwing getters) is an error too.
  */
 export function parseConfig(input: unknown): ParseConfigResult {
-  const { value, issues } = validate(configSchema, input);
-  if (issues.length || !value) return { success: false, errors: issues.map(formatIssue) };
-  const errors = crossCheck(value);
-  return errors.length ? { success: false, errors } : { success: true, config: value };
+  try {
+    const hazards = findHazards(input, MAX_DEPTH);
+    if (hazards.length) return { success: false, errors: hazards.map(formatIssue) };
+    const parsed = configSchema.safeParse(input, PARSE_OPTIONS);
+    if (!parsed.success) return { success: false, errors: parsed.error.issues.map(formatIssue) };
+    const config = normalizeConfig(parsed.data);
+    const errors = crossCheck(config);
+    return errors.length ? { success: false, errors } : { success: true, config };
+  } catch (error) {
+    return { success: false, errors: [`(root): could not be read (${error instanceof Error ? error.message : String(error)})`] };
+  }
 }
 
 /** Like `parseConfig` but throws an `UpgradeKitConfigError` listing every problem. */
@@ -33,147 +44,4 @@ export function assertConfig(input: unknown): Config {
   const result = parseConfig(input);
   if (!result.success) throw new UpgradeKitConfigError(result.errors);
   return result.config;
-}
-
-/** Identity at run time; gives TypeScript authors autocomplete and typed feature ids. */
-export function defineConfig<const C extends ConfigInput>(config: C): C {
-  return config;
-}
-
-/** Monthly recurring revenue of a price: yearly prices count a twelfth a month. */
-export function monthly(price: Price): number {
-  return price.interval === 'year' ? price.amount / 12 : price.amount;
-}
-
-function isKnownCurrency(code: string): boolean {
-  // Intl knows ISO 4217 in every modern runtime; shipping the list would cost bytes.
-  const known = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('currency');
-  return known ? known.includes(code) : /^[A-Z]{3}$/.test(code);
-}
-
-const ONE_OF = (keys: readonly string[]) => keys.map((key) => `"${key}"`).join(', ');
-const CONDITION_KEYS = ['all', 'any', 'not', 'usage', 'gateHits', 'event', 'plan', 'trial', 'activated', 'forecast', 'attribute'] as const;
-
-function crossCheck(config: Config): string[] {
-  const errors: string[] = [];
-  const report = (path: Path, message: string) => errors.push(`${formatPath(path)}: ${message}`);
-  const featureIds = Object.keys(config.features);
-  const planIds = config.plans.map((plan) => plan.id);
-
-  const checkFeature = (path: Path, featureId: string, types?: readonly string[]) => {
-    const feature = config.features[featureId];
-    if (!feature) report(path, `feature "${featureId}" is not defined (defined: ${featureIds.join(', ') || 'none'})`);
-    else if (types && !types.includes(feature.type))
-      report(path, `feature "${featureId}" is ${feature.type}; this needs a ${types.join(' or ')} feature`);
-  };
-  const checkPlan = (path: Path, planId: string) => {
-    if (!planIds.includes(planId)) report(path, `plan "${planId}" is not defined (defined: ${planIds.join(', ')})`);
-  };
-  const checkUnique = (path: Path, ids: string[], what: string) => {
-    ids.forEach((value, index) => {
-      if (ids.indexOf(value) !== index) report([...path, index, 'id'], `duplicate ${what} id "${value}"`);
-    });
-  };
-  const checkGrants = (path: Path, grants: Record<string, Grant>) => {
-    for (const [featureId, grant] of Object.entries(grants)) {
-      const at = [...path, 'grants', featureId];
-      const feature = config.features[featureId];
-      if (!feature) {
-        checkFeature(at, featureId);
-      } else if (feature.type === 'boolean' && grant !== true) {
-        report(at, `"${featureId}" is a boolean feature: grant it with true (got ${JSON.stringify(grant)})`);
-      } else if (feature.type !== 'boolean' && grant === true) {
-        report(at, `"${featureId}" is a ${feature.type} feature: grant a number or "unlimited", not true`);
-      } else if (typeof grant === 'number' && !(Number.isInteger(grant) && grant >= 0)) {
-        report(at, `limit must be a non-negative integer (got ${grant})`);
-      }
-    }
-  };
-  let currency: string | undefined;
-  const checkPrice = (path: Path, price: Price) => {
-    if (!isKnownCurrency(price.currency)) {
-      report([...path, 'price', 'currency'], `unknown currency "${price.currency}" (use an ISO 4217 code such as USD or EUR)`);
-    } else if (currency && price.currency !== currency) {
-      report([...path, 'price', 'currency'], `all prices must use one currency: found ${price.currency} and ${currency}`);
-    } else {
-      // Only a valid code sets the currency, so one typo is reported once and not again as a mix.
-      currency = price.currency;
-    }
-  };
-
-  checkUnique(['plans'], planIds, 'plan');
-  config.plans.forEach((plan, index) => {
-    checkPrice(['plans', index], plan.price);
-    checkGrants(['plans', index], plan.grants);
-    const previous = config.plans[index - 1];
-    if (previous && monthly(plan.price) < monthly(previous.price)) {
-      report(
-        ['plans', index],
-        `plan "${plan.id}" costs ${monthly(plan.price)} a month, less than "${previous.id}" before it (${monthly(previous.price)}); order plans from the entry tier up`,
-      );
-    }
-  });
-
-  checkUnique(['addOns'], config.addOns.map((addOn) => addOn.id), 'add-on');
-  config.addOns.forEach((addOn, index) => {
-    checkPrice(['addOns', index], addOn.price);
-    checkGrants(['addOns', index], addOn.grants);
-    addOn.plans?.forEach((planId, planIndex) => checkPlan(['addOns', index, 'plans', planIndex], planId));
-  });
-
-  const trialTargets: string[] = [];
-  config.trials.forEach((trial, index) => {
-    const path = ['trials', index];
-    if (!trial.feature === !trial.plan) report(path, 'name exactly one of "feature" or "plan"');
-    if (trial.feature) checkFeature([...path, 'feature'], trial.feature);
-    if (trial.plan) checkPlan([...path, 'plan'], trial.plan);
-    const target = trial.feature ? `feature ${trial.feature}` : `plan ${trial.plan}`;
-    if (trialTargets.includes(target)) report(path, `duplicate trial of ${target}`);
-    trialTargets.push(target);
-  });
-
-  const checkCondition = (path: Path, node: Condition) => {
-    const keys = Object.keys(node) as Array<keyof Condition>;
-    if (keys.length !== 1) {
-      report(path, `a condition has exactly one of ${ONE_OF(CONDITION_KEYS)} (got ${keys.length ? ONE_OF(keys) : 'none'}); combine several with "all"`);
-      return;
-    }
-    const at = [...path, keys[0]!];
-    const { all, any, not, usage, gateHits, forecast, plan, trial, attribute } = node;
-    (all ?? any)?.forEach((child, index) => checkCondition([...at, index], child));
-    if (not) checkCondition(at, not);
-    if (usage) {
-      checkFeature([...at, 'feature'], usage.feature, ['metered', 'seats']);
-      if (usage.atLeast === undefined && usage.below === undefined) report(at, 'give "atLeast" or "below" (a share of the limit, e.g. 0.8)');
-    }
-    if (gateHits) checkFeature([...at, 'feature'], gateHits.feature);
-    if (forecast) checkFeature([...at, 'feature'], forecast.feature, ['metered']);
-    plan?.in?.forEach((planId, index) => checkPlan([...at, 'in', index], planId));
-    plan?.notIn?.forEach((planId, index) => checkPlan([...at, 'notIn', index], planId));
-    if (trial) {
-      if (!trial.feature === !trial.plan) report(at, 'name exactly one of "feature" or "plan"');
-      if (trial.feature) checkFeature([...at, 'feature'], trial.feature);
-      if (trial.plan) checkPlan([...at, 'plan'], trial.plan);
-    }
-    if (attribute && attribute.equals === undefined && attribute.in === undefined) report(at, 'give "equals" or "in"');
-  };
-  if (config.policy.activation) checkCondition(['policy', 'activation'], config.policy.activation);
-
-  checkUnique(['triggers'], config.triggers.map((trigger) => trigger.id), 'trigger');
-  config.triggers.forEach((trigger, index) => {
-    const path = ['triggers', index];
-    checkCondition([...path, 'when'], trigger.when);
-    const prompts = [trigger.prompt, ...(trigger.experiment?.variants ?? []).map((variant) => variant.prompt ?? {})];
-    prompts.forEach((prompt, promptIndex) => {
-      const at = promptIndex === 0 ? [...path, 'prompt'] : [...path, 'experiment', 'variants', promptIndex - 1, 'prompt'];
-      if (prompt.feature) checkFeature([...at, 'feature'], prompt.feature);
-      if (prompt.plan) checkPlan([...at, 'plan'], prompt.plan);
-      if (prompt.url !== undefined && !/^https?:\/\//i.test(prompt.url))
-        report([...at, 'url'], `only http(s) URLs are allowed (got "${prompt.url}")`);
-    });
-    const variants = trigger.experiment?.variants;
-    if (variants) checkUnique([...path, 'experiment', 'variants'], variants.map((variant) => variant.id), 'variant');
-  });
-
-  return errors;
 }

@@ -1,228 +1,240 @@
+import * as z from 'zod/mini';
 import { DURATION_PATTERN } from '../utils/duration.js';
-import {
-  array,
-  boolean,
-  lazy,
-  number,
-  object,
-  oneOf,
-  optional,
-  record,
-  scalar,
-  string,
-  union,
-  withDefault,
-  type Infer,
-  type InferInput,
-  type Schema,
-} from './validator.js';
+import { quote } from './messages.js';
 
 /*
- * The entitlement model. Structure is checked here; cross-references (a plan
- * granting a feature that does not exist, duplicate ids, ...) are checked in
- * `parseConfig`, which can name what *is* defined in its messages.
+ * The entitlement model as zod schemas. Structure is checked here; cross-references
+ * (a plan granting a feature that does not exist, duplicate ids, ...) are checked in
+ * `crossCheck.ts`, which can name what *is* defined in its messages. Browser code
+ * imports `zod/mini`, whose functional API tree-shakes to what is used.
+ *
+ * Messages a generic English one would get wrong (a pattern, a union) are given here,
+ * beside the rule they explain; every other message comes from `messages.ts`.
  */
 
-export const idSchema = string(/^[A-Za-z0-9_.:-]+$/, 'must be letters, digits or _ . : -');
-export const durationSchema = string(DURATION_PATTERN, 'must be a duration such as "30m", "24h", "7d" or "2w"');
-const count = number({ min: 0, integer: true });
-const positiveCount = number({ min: 1, integer: true });
-const share = number({ min: 0, max: 1 });
-const text = optional(string());
-const failMode = optional(oneOf(['open', 'closed']));
-const ids = array(string());
+/** Ids that would name `Object.prototype`'s members when used as keys. */
+export const RESERVED_IDS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 
-export const resetPeriodSchema = oneOf(['day', 'week', 'month', 'year', 'never']);
+export const idSchema = z.string().check(
+  z.regex(ID_PATTERN, { error: (issue) => `must be letters, digits or _ . : - (got ${quote(issue.input)})` }),
+  z.refine((id) => !RESERVED_IDS.includes(id), { error: (issue) => `${quote(issue.input)} is reserved; choose another id` }),
+);
+export const durationSchema = z.string().check(
+  z.regex(DURATION_PATTERN, { error: (issue) => `must be a duration such as "30m", "24h", "7d" or "2w" (got ${quote(issue.input)})` }),
+);
+const count = z.int().check(z.minimum(0));
+const positiveCount = z.int().check(z.minimum(1));
+/** Stacking more would make limits and prices meaningless (and a linear search slow). */
+export const MAX_ADD_ON_QUANTITY = 10_000;
+const share = z.number().check(z.minimum(0), z.maximum(1));
+const text = z.optional(z.string());
+const failMode = z.optional(z.enum(['open', 'closed']));
+const ids = z.array(z.string());
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: (issue) => `expected a string, number, boolean or null (got ${quote(issue.input)})`,
+});
 
-export const featureSchema = object({
+export const resetPeriodSchema = z.enum(['day', 'week', 'month', 'year', 'never']);
+
+export const featureSchema = z.strictObject({
   /** `boolean`: a gate. `metered`: a counter with a limit per period. `seats`: a count of members. */
-  type: oneOf(['boolean', 'metered', 'seats']),
+  type: z.enum(['boolean', 'metered', 'seats']),
   /** Human name, used in copy. Default: the feature id. */
   name: text,
   /** Unit for metered features, plural ("API calls"). Default: the name. */
   unit: text,
   /** When a metered feature's usage starts over. Default: `month`. Ignored by other types. */
-  reset: optional(resetPeriodSchema),
+  reset: z.optional(resetPeriodSchema),
   /** What a check answers when data is missing. Default: `policy.failMode`. */
   failMode,
   description: text,
 });
 
-export const priceSchema = object({
-  amount: number({ min: 0 }),
+export const priceSchema = z.strictObject({
+  amount: z.number().check(z.minimum(0)),
   /** ISO 4217 code, e.g. `USD`. */
-  currency: string(),
-  interval: oneOf(['month', 'year']),
+  currency: z.string(),
+  interval: z.enum(['month', 'year']),
 });
 
 /** `true` grants a gate; a number is a limit; `'unlimited'` lifts the limit. */
-export const grantSchema = union<true | 'unlimited' | number, true | 'unlimited' | number>(
-  [oneOf([true, 'unlimited']), number()],
-  'expected true, "unlimited" or a number',
-);
-const grants = record(grantSchema);
+export const grantSchema = z.union([z.literal(true), z.literal('unlimited'), z.number()], {
+  error: (issue) => `expected true, "unlimited" or a number, got ${quote(issue.input)}`,
+});
+const grants = z.record(z.string(), grantSchema);
 
-export const planSchema = object({
+export const planSchema = z.strictObject({
   id: idSchema,
   name: text,
   price: priceSchema,
   /** Features the plan includes. Default: none. */
-  grants: withDefault(grants, () => Object.create(null)),
+  grants: z._default(grants, () => ({})),
 });
 
-export const addOnSchema = object({
+export const addOnSchema = z.strictObject({
   id: idSchema,
   name: text,
   price: priceSchema,
   /** Added on top of the plan's grants (limits add up per unit; `true` and `'unlimited'` open the feature). */
   grants,
   /** Plans it can be bought with. Default: every plan. */
-  plans: optional(ids),
-  /** How many a customer can stack. Default: 1. */
-  maxQuantity: optional(positiveCount),
+  plans: z.optional(ids),
+  /** How many a customer can stack, at most 10,000. Default: 1. */
+  maxQuantity: z.optional(positiveCount.check(z.maximum(MAX_ADD_ON_QUANTITY))),
 });
 
-export const trialSchema = object({
+export const trialSchema = z.strictObject({
   /** Trial of one feature... */
-  feature: optional(string()),
+  feature: z.optional(z.string()),
   /** ...or of a whole plan. Exactly one of `feature` and `plan`. */
-  plan: optional(string()),
+  plan: z.optional(z.string()),
   /** Length of the trial, e.g. `14d`. */
   duration: durationSchema,
   /** Trials of this feature or plan a customer may start. Default: 1. */
-  maxPerCustomer: optional(positiveCount),
+  maxPerCustomer: z.optional(positiveCount),
 });
 
 type Json = string | number | boolean | null;
 
 /** One node of a trigger's condition tree: exactly one key per node. */
 export interface Condition {
-  all?: readonly Condition[];
-  any?: readonly Condition[];
-  not?: Condition;
+  all?: readonly Condition[] | undefined;
+  any?: readonly Condition[] | undefined;
+  not?: Condition | undefined;
   /** Usage as a share of the limit: `atLeast: 0.7` is 70% or more. */
-  usage?: { feature: string; atLeast?: number; below?: number };
-  gateHits?: { feature: string; atLeast: number; within: string };
-  event?: { name: string; atLeast: number; within?: string };
-  plan?: { in?: readonly string[]; notIn?: readonly string[] };
-  trial?: { feature?: string; plan?: string; state: 'active' | 'eligible' | 'expired' };
-  activated?: boolean;
-  forecast?: { feature: string; exceedsBeforeReset: boolean };
-  attribute?: { key: string; equals?: Json; in?: readonly Json[] };
+  usage?: { feature: string; atLeast?: number | undefined; below?: number | undefined } | undefined;
+  gateHits?: { feature: string; atLeast: number; within: string } | undefined;
+  event?: { name: string; atLeast: number; within?: string | undefined } | undefined;
+  plan?: { in?: readonly string[] | undefined; notIn?: readonly string[] | undefined } | undefined;
+  trial?: { feature?: string | undefined; plan?: string | undefined; state: 'active' | 'eligible' | 'expired' } | undefined;
+  activated?: boolean | undefined;
+  forecast?: { feature: string; exceedsBeforeReset: boolean } | undefined;
+  attribute?: { key: string; equals?: Json | undefined; in?: readonly Json[] | undefined } | undefined;
 }
 
-export const conditionSchema: Schema<Condition> = lazy('Condition', () =>
-  object({
-    all: optional(array(conditionSchema)),
-    any: optional(array(conditionSchema)),
-    not: optional(conditionSchema),
-    usage: optional(object({ feature: string(), atLeast: optional(number({ min: 0 })), below: optional(number({ min: 0 })) })),
-    gateHits: optional(object({ feature: string(), atLeast: count, within: durationSchema })),
-    event: optional(object({ name: string(), atLeast: count, within: optional(durationSchema) })),
-    plan: optional(object({ in: optional(ids), notIn: optional(ids) })),
-    trial: optional(object({ feature: optional(string()), plan: optional(string()), state: oneOf(['active', 'eligible', 'expired']) })),
-    activated: optional(boolean()),
-    forecast: optional(object({ feature: string(), exceedsBeforeReset: boolean() })),
-    attribute: optional(object({ key: string(), equals: optional(scalar), in: optional(array(scalar)) })),
-  }),
-);
+/** How deep a config may nest (JSON levels), so a hostile or accidental tree cannot exhaust the stack. */
+export const MAX_DEPTH = 64;
 
-export const promptKindSchema = oneOf(['meter', 'banner', 'modal', 'trial', 'tooltip']);
-export const ctaSchema = oneOf(['upgrade', 'trial', 'contact_sales', 'learn_more']);
+export const conditionSchema: z.ZodMiniType<Condition> = z.strictObject({
+  get all() {
+    return z.optional(z.array(conditionSchema));
+  },
+  get any() {
+    return z.optional(z.array(conditionSchema));
+  },
+  get not() {
+    return z.optional(conditionSchema);
+  },
+  usage: z.optional(z.strictObject({ feature: z.string(), atLeast: z.optional(z.number().check(z.minimum(0))), below: z.optional(z.number().check(z.minimum(0))) })),
+  gateHits: z.optional(z.strictObject({ feature: z.string(), atLeast: count, within: durationSchema })),
+  event: z.optional(z.strictObject({ name: z.string(), atLeast: count, within: z.optional(durationSchema) })),
+  plan: z.optional(z.strictObject({ in: z.optional(ids), notIn: z.optional(ids) })),
+  trial: z.optional(z.strictObject({ feature: z.optional(z.string()), plan: z.optional(z.string()), state: z.enum(['active', 'eligible', 'expired']) })),
+  activated: z.optional(z.boolean()),
+  forecast: z.optional(z.strictObject({ feature: z.string(), exceedsBeforeReset: z.boolean() })),
+  attribute: z.optional(z.strictObject({ key: z.string(), equals: z.optional(scalar), in: z.optional(z.array(scalar)) })),
+});
+
+export const promptKindSchema = z.enum(['meter', 'banner', 'modal', 'trial', 'tooltip']);
+export const ctaSchema = z.enum(['upgrade', 'trial', 'contact_sales', 'learn_more']);
 
 const promptFields = {
   /** Where in the app it may appear; `getPrompts(placement)` filters by it. Default: anywhere. */
   placement: text,
   /** The feature the prompt is about (the meter's feature, the trial's feature, ...). */
-  feature: optional(string()),
+  feature: z.optional(z.string()),
   /** The plan to recommend. Default: the cheapest plan that unlocks `feature`, else the next plan up. */
-  plan: optional(string()),
+  plan: z.optional(z.string()),
   title: text,
   body: text,
   /** Default: `upgrade`. */
-  cta: optional(ctaSchema),
+  cta: z.optional(ctaSchema),
   ctaLabel: text,
   /** Where `learn_more` or `contact_sales` leads. http(s) only. */
   url: text,
 };
 
-export const promptSchema = object({
+export const promptSchema = z.strictObject({
   /** Which component shows it. Modal and trial prompts interrupt; the others sit in the page. */
   kind: promptKindSchema,
   ...promptFields,
 });
 
-export const variantSchema = object({
+export const variantSchema = z.strictObject({
   id: idSchema,
   /** Relative weight among variants. Default: 1. */
-  weight: optional(number({ above: 0 })),
+  weight: z.optional(z.number().check(z.gt(0))),
   /** Overrides of the trigger's prompt copy for this variant. */
-  prompt: optional(object(promptFields)),
+  prompt: z.optional(z.strictObject(promptFields)),
 });
 
-export const triggerSchema = object({
+export const triggerSchema = z.strictObject({
   id: idSchema,
   description: text,
   when: conditionSchema,
   prompt: promptSchema,
   /** Higher wins when several triggers fire. Default: 0. */
-  priority: optional(number({ integer: true })),
+  priority: z.optional(z.int()),
   /** Minimum time between two impressions of this trigger. Default: none. */
-  cooldown: optional(durationSchema),
+  cooldown: z.optional(durationSchema),
   /** Impressions after which the trigger stops showing. Default: unlimited. */
-  maxImpressions: optional(positiveCount),
+  maxImpressions: z.optional(positiveCount),
   /** How long a dismissal hides it. Default: `policy.snooze`. */
-  snooze: optional(durationSchema),
-  experiment: optional(
-    object({
+  snooze: z.optional(durationSchema),
+  experiment: z.optional(
+    z.strictObject({
       /** Share of eligible customers who see nothing, so lift can be measured. Default: 0. */
-      holdout: optional(share),
-      variants: optional(array(variantSchema)),
+      holdout: z.optional(share),
+      variants: z.optional(z.array(variantSchema)),
     }),
   ),
 });
 
-export const policySchema = object({
+export const policySchema = z.strictObject({
   /** What checks answer for unknown features or missing data. Default: `closed`. */
   failMode,
   /** How long after an impression an upgrade is credited to its trigger. Default: `7d`. */
-  attributionWindow: optional(durationSchema),
+  attributionWindow: z.optional(durationSchema),
   /** Caps on interrupting prompts (modal, trial). Default: 1 a day, 3 a week. */
-  caps: optional(object({ perDay: optional(count), perWeek: optional(count) })),
+  caps: z.optional(z.strictObject({ perDay: z.optional(count), perWeek: z.optional(count) })),
   /** How long a dismissed prompt stays hidden. Default: `3d`. */
-  snooze: optional(durationSchema),
+  snooze: z.optional(durationSchema),
   /** When a customer counts as activated; no interrupting prompt before. Default: always activated. */
-  activation: optional(conditionSchema),
+  activation: z.optional(conditionSchema),
   /** Usage ratios at which meters turn `warning` and `critical`. Default: 0.8 and 0.95. */
-  thresholds: optional(object({ warning: optional(share), critical: optional(share) })),
+  thresholds: z.optional(z.strictObject({ warning: z.optional(share), critical: z.optional(share) })),
 });
 
-export const configSchema = object({
+export const configSchema = z.strictObject({
   /** JSON Schema reference for editors; ignored at run time. */
-  $schema: optional(string()),
-  features: record(featureSchema, idSchema),
+  $schema: z.optional(z.string()),
+  features: z.record(idSchema, featureSchema),
   /** Ordered from the entry tier up. */
-  plans: array(planSchema, 1),
-  addOns: withDefault(array(addOnSchema), () => []),
-  trials: withDefault(array(trialSchema), () => []),
-  triggers: withDefault(array(triggerSchema), () => []),
-  policy: withDefault(policySchema, () => ({})),
+  plans: z.array(planSchema).check(z.minLength(1)),
+  addOns: z._default(z.array(addOnSchema), () => []),
+  trials: z._default(z.array(trialSchema), () => []),
+  triggers: z._default(z.array(triggerSchema), () => []),
+  policy: z._default(policySchema, () => ({})),
 });
 
-/** A config as authors write it. */
-export type ConfigInput = InferInput<typeof configSchema>;
-/** A validated config as code reads it. */
-export type Config = Infer<typeof configSchema>;
-export type Feature = Infer<typeof featureSchema>;
+/** Arrays read-only at every depth: what `as const` and `defineConfig` give, and what code should not mutate. */
+export type Immutable<T> = T extends ReadonlyArray<infer I> ? ReadonlyArray<Immutable<I>> : T extends object ? { [K in keyof T]: Immutable<T[K]> } : T;
+
+/** A config as authors write it (read-only arrays accepted, so `as const` configs type-check). */
+export type ConfigInput = Immutable<z.input<typeof configSchema>>;
+/** A validated config as code reads it, with defaults applied. */
+export type Config = z.output<typeof configSchema>;
+export type Feature = z.output<typeof featureSchema>;
 export type FeatureType = Feature['type'];
-export type ResetPeriod = Infer<typeof resetPeriodSchema>;
-export type Plan = Infer<typeof planSchema>;
-export type Price = Infer<typeof priceSchema>;
-export type Grant = Infer<typeof grantSchema>;
-export type AddOn = Infer<typeof addOnSchema>;
-export type Trial = Infer<typeof trialSchema>;
-export type Trigger = Infer<typeof triggerSchema>;
-export type Prompt = Infer<typeof promptSchema>;
-export type PromptKind = Infer<typeof promptKindSchema>;
-export type Cta = Infer<typeof ctaSchema>;
-export type Policy = Infer<typeof policySchema>;
+export type ResetPeriod = z.output<typeof resetPeriodSchema>;
+export type Plan = z.output<typeof planSchema>;
+export type Price = z.output<typeof priceSchema>;
+export type Grant = z.output<typeof grantSchema>;
+export type AddOn = z.output<typeof addOnSchema>;
+export type Trial = z.output<typeof trialSchema>;
+export type Trigger = z.output<typeof triggerSchema>;
+export type Prompt = z.output<typeof promptSchema>;
+export type PromptKind = z.output<typeof promptKindSchema>;
+export type Cta = z.output<typeof ctaSchema>;
+export type Policy = z.output<typeof policySchema>;

@@ -7,8 +7,8 @@ import { grantedLimit } from './upgradePath.js';
 
 /** What a trial is of: one feature, or a whole plan (exactly one of the two). */
 export interface TrialTarget {
-  feature?: string;
-  plan?: string;
+  feature?: string | undefined;
+  plan?: string | undefined;
 }
 
 export interface TrialStatus {

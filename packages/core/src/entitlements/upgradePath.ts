@@ -1,5 +1,5 @@
 import type { AddOn, Config, Plan } from '../config/schema.js';
-import { monthly } from '../config/parseConfig.js';
+import { monthly } from './price.js';
 import type { Customer } from './customer.js';
 
 /** A limit: a count, or no limit at all. 0 means "not granted". */

@@ -39,14 +39,15 @@ export const DEFAULT_CAPS = { perDay: 1, perWeek: 3 };
  */
 export function selectPrompts(input: ArbiterInput): Array<{ trigger: Trigger; variant: string }> {
   const { config, now, history, open } = input;
-  const caps = { ...DEFAULT_CAPS, ...config.policy.caps };
+  const perDay = config.policy.caps?.perDay ?? DEFAULT_CAPS.perDay;
+  const perWeek = config.policy.caps?.perWeek ?? DEFAULT_CAPS.perWeek;
   let today = 0;
   let week = 0;
   for (const at of input.interrupts) {
     if (at > now - 7 * DAY) week++;
     if (at > now - DAY) today++;
   }
-  const capped = today >= caps.perDay || week >= caps.perWeek;
+  const capped = today >= perDay || week >= perWeek;
   const ranked = config.triggers
     .filter((trigger) => input.fired.has(trigger.id) || open.has(trigger.id))
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));

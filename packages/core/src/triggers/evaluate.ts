@@ -14,7 +14,7 @@ export interface EvaluationContext {
   usage(featureId: string): { usage: number; limit: Limit; ratio: number };
   /** Gate hits (`gate`) or product events (`event`) within a window (all time when `undefined`). */
   count(kind: 'gate' | 'event', name: string, windowMs?: number): number;
-  trialState(target: { feature?: string; plan?: string }): TrialState;
+  trialState(target: { feature?: string | undefined; plan?: string | undefined }): TrialState;
   activated(): boolean;
   /** Usage projected to the end of the period; `null` when there is too little history. */
   projectedUsage(featureId: string): number | null;
