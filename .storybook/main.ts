@@ -24,7 +24,7 @@ const config: StorybookConfig = {
         ],
       },
       // Pre-bundled up front: a dependency found mid-run makes Vite reload, and a story test then fails to import.
-      optimizeDeps: { include: ['zustand/vanilla'] },
+      optimizeDeps: { include: ['zustand/vanilla', 'zod/mini', '@floating-ui/react'] },
       // The preview carries Storybook's runtime and axe; it is never shipped to users.
       build: { chunkSizeWarningLimit: 2000 },
       // The framework does not add the React plugin itself (and the root Vite config is only for tests).

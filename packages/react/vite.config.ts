@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-// Library build: ESM only; React and core stay external so the app's bundler dedupes them.
+// Library build: ESM only; React, core and Floating UI stay external so the app's bundler dedupes them.
 export default defineConfig({
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
@@ -9,7 +9,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      external: ['react', 'react-dom', 'react/jsx-runtime', '@upgradekit/core'],
+      external: ['react', 'react-dom', 'react/jsx-runtime', '@upgradekit/core', /^@floating-ui\//],
       // Every export uses hooks or context: the whole bundle is a client module for React Server
       // Components, so one banner replaces the per-file directives (which bundling cannot keep).
       output: { banner: "'use client';" },

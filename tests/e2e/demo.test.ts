@@ -150,7 +150,8 @@ describe('Acme Projects demo in Chromium', () => {
     await attemptExport(1);
     await upgradeModal().waitFor();
     expect(await upgradeModal().getAttribute('aria-modal')).toBe('true');
-    await eventually(() => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"][aria-modal="true"]')))).toBe(true);
+    // Focus is inside it, and it is a modal dialog in the top layer (the page behind is inert).
+    await eventually(() => page.evaluate(() => Boolean(document.activeElement?.closest('dialog:modal')))).toBe(true);
     expect(await upgradeModal().textContent()).toContain('+$29 per month');
     expect(await whyLeaf('power-user-pdf', 1).textContent()).toContain('projects usage is 100% of the limit (needs at least 70%)');
     await eventually(() => page.locator('.trigger[data-trigger="power-user-pdf"] .status').textContent()).toBe('Showing');

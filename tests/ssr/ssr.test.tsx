@@ -90,7 +90,7 @@ describe('server rendering and hydration', () => {
     expect(onRecoverableError).not.toHaveBeenCalled();
     // Hydrated and live: the prompt appears after hydration, the modal opens in its portal.
     expect(container.textContent).toContain('Running low on API calls');
-    expect(document.querySelector('[role="dialog"]')?.textContent).toContain('Upgrade to Pro');
+    expect(document.querySelector('dialog[open]')?.textContent).toContain('Upgrade to Pro');
     act(() => root!.unmount());
     container.remove();
   });

@@ -24,7 +24,7 @@ export { FeatureGate } from './components/FeatureGate.js';
 export type { FeatureGateProps } from './components/FeatureGate.js';
 export { LockedFeature } from './components/LockedFeature.js';
 export type { LockedFeatureProps } from './components/LockedFeature.js';
-export type { Placement } from './position.js';
+export type { Placement } from '@floating-ui/react';
 export { PromptOutlet } from './components/PromptOutlet.js';
 export type { PromptOutletProps } from './components/PromptOutlet.js';
 export { UpgradeButton } from './components/UpgradeButton.js';

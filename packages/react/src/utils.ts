@@ -65,29 +65,3 @@ export function mergeRefs<T>(...refs: Array<Ref<T> | undefined>): RefCallback<T>
       });
   };
 }
-
-const FOCUSABLE = 'a[href],button,input,select,textarea,summary,iframe,[tabindex],[contenteditable]';
-
-/** The elements under `root` that Tab reaches, in document order. */
-export function tabbables(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (element) => element.tabIndex >= 0 && !element.matches(':disabled,[type=hidden]') && !element.closest('[hidden],[inert]') && element.checkVisibility?.() !== false,
-  );
-}
-
-/**
- * `container`'s tabbable elements when Tab (`backwards`: Shift+Tab) would leave
- * it: focus is on the last one (the first one, or the container itself);
- * `undefined` while Tab moves focus within it.
- */
-export function tabEdge(container: HTMLElement, backwards: boolean): HTMLElement[] | undefined {
-  const controls = tabbables(container);
-  const index = controls.indexOf(document.activeElement as HTMLElement);
-  return (backwards ? index <= 0 : index === controls.length - 1) ? controls : undefined;
-}
-
-/** Adds an event listener and returns its removal. */
-export function listen<E extends Event>(target: EventTarget, type: string, listener: (event: E) => void, options?: AddEventListenerOptions | boolean): () => void {
-  target.addEventListener(type, listener as EventListener, options);
-  return () => target.removeEventListener(type, listener as EventListener, options);
-}

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LockedFeature } from '../index.js';
 import { customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
@@ -133,6 +133,19 @@ describe('LockedFeature', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('a tap opens it (touch has no hover to open it first), and the next tap closes it', async () => {
+    const { events } = renderWithKit(<App onExport={() => {}} />);
+    const u = user();
+    const control = screen.getByRole('button', { name: 'Export PDF' });
+    await u.pointer({ keys: '[TouchA]', target: control });
+    await settle(500);
+    expect(screen.getByRole('dialog', { name: 'PDF export is a Pro feature' })).toBeTruthy();
+    await u.pointer({ keys: '[TouchA]', target: control });
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(events.filter((event) => event.type === 'gate.hit')).toHaveLength(2);
+  });
+
   it('on click or tap: opens, records a gate hit, and does not run the locked action', async () => {
     const onExport = vi.fn();
     const { events, onUpgrade } = renderWithKit(<App onExport={onExport} />);
@@ -144,20 +157,8 @@ describe('LockedFeature', () => {
     expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'pdfExport' }));
   });
 
-  it('opens on keyboard focus only: focus a script moves there after a pointer press (a modal closing) does not open it', async () => {
-    renderWithKit(<App onExport={() => {}} />);
-    const u = user();
-    await u.click(screen.getByRole('button', { name: 'After' }));
-    const control = screen.getByRole('button', { name: 'Export PDF' });
-    await act(async () => control.focus());
-    await settle();
-    expect(screen.queryByRole('dialog')).toBeNull();
-    await u.tab({ shift: true });
-    await u.tab();
-    await settle();
-    expect(document.activeElement).toBe(control);
-    expect(screen.getByRole('dialog', { name: 'PDF export is a Pro feature' })).toBeTruthy();
-  });
+  // Keyboard focus only, not focus a script gives after a pointer press (a modal closing), is told by `:focus-visible`,
+  // which jsdom lacks (Floating UI counts all focus as visible there): the OpensOnKeyboardFocusOnly story tests it in Chromium.
 
   it('stays closed after its CTA is used, although focus returns to the control', async () => {
     renderWithKit(<App onExport={() => {}} />);

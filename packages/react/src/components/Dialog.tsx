@@ -1,9 +1,9 @@
 'use client';
-import { useEffect, useId, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
+import { FloatingFocusManager, useFloatingRootContext } from '@floating-ui/react';
+import { useId, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useHydrated } from '../hooks/useHydrated.js';
-import { lockPage } from '../lockPage.js';
-import { cx, listen, mergeRefs, tabbables, tabEdge } from '../utils.js';
+import { cx } from '../utils.js';
 import { CLOSE, Icon } from './Icon.js';
 
 export interface DialogProps {
@@ -20,87 +20,109 @@ export interface DialogProps {
   children?: ReactNode;
 }
 
-/** The backdrop covers the viewport and scrolls a dialog taller than it. */
-const OVERLAY: CSSProperties = { position: 'fixed', inset: 0, overflow: 'auto' };
-
-/** Open dialogs, innermost last: Escape and Tab belong to that one. */
-const stack: HTMLElement[] = [];
-
 /**
- * The modal shell UpgradeModal and TrialModal share: a portal under `<body>`, a
- * backdrop, the page behind inert and not scrolling, focus moved in, kept inside
- * and returned to the opener on close, Escape or a press on the backdrop to close,
- * and `role="dialog"` with `aria-modal`, named by its title.
+ * The modal shell UpgradeModal and TrialModal share: a native `<dialog>` opened
+ * with `showModal()`, so the browser puts it in the top layer above everything
+ * (another dialog opened later goes above it), makes the page behind inert, and
+ * turns Escape into a `cancel` event. Named by its title; focus moves to its first
+ * control (or to content that focuses itself) and goes back to the opener on close.
+ * Rendered only once hydrated, so the server's markup (nothing) matches.
  */
-export function Dialog({ open, onClose, title, closeLabel, state, className, dialogRef, children }: DialogProps) {
+export function Dialog({ open, ...props }: DialogProps) {
+  return useHydrated() && open ? <ModalDialog {...props} /> : null;
+}
+
+function ModalDialog({ onClose, title, closeLabel, state, className, dialogRef, children }: Omit<DialogProps, 'open'>) {
   const titleId = useId();
-  const shown = useHydrated() && open;
-  const element = useRef<HTMLDivElement>(null);
-  const ref = useMemo(() => mergeRefs(element, dialogRef), [dialogRef]);
+  const [content, setContent] = useState<HTMLElement | null>(null);
+  const focus = useFloatingRootContext({ open: true, elements: { reference: null, floating: content } });
+  // Floating UI's focus guards join once the dialog is open: the browser's own initial focus would pick the first of them.
+  const [wrapTab, setWrapTab] = useState(false);
+  useLayoutEffect(() => setWrapTab(true), []);
+  // Only a press that starts on the backdrop closes it: one dragged there from the content (selecting text) ends there too.
+  const pressedBackdrop = useRef(false);
 
-  useEffect(() => {
-    const dialog = element.current;
-    if (!shown || !dialog) return;
-    const opener = document.activeElement;
-    stack.push(dialog);
-    const unlock = lockPage(dialog.parentElement!);
-    // Content that focused itself (autoFocus) keeps it; else the first control, else the dialog.
-    if (!dialog.contains(opener)) (tabbables(dialog)[0] ?? dialog).focus();
-    return () => {
-      stack.splice(stack.indexOf(dialog), 1);
-      unlock();
-      // Unless focus has moved on since (a dialog the CTA opened), it goes back where it was.
-      const active = document.activeElement;
-      if (opener instanceof HTMLElement && opener.isConnected && (!active || active === document.body || dialog.contains(active))) opener.focus();
-    };
-  }, [shown]);
-
-  useEffect(() => {
-    const dialog = element.current;
-    if (!shown || !dialog) return;
-    // On the document: focus can drop to <body> when the focused control goes away (a trial starts in place).
-    return listen(document, 'keydown', (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || stack.at(-1) !== dialog) return;
-      if (event.key === 'Escape') onClose();
-      // The page behind is inert, so only the ends need help: Tab past the last control wraps to the first, and back.
-      const controls = event.key === 'Tab' && tabEdge(dialog, event.shiftKey);
-      if (controls) {
-        event.preventDefault();
-        (controls.at(event.shiftKey ? -1 : 0) ?? dialog).focus();
-      }
-    });
-  }, [shown, onClose]);
-
-  const onBackdropPress = (event: MouseEvent<HTMLDivElement>) => {
-    const { target, currentTarget: overlay, nativeEvent } = event;
-    // The backdrop itself, not the dialog and not the backdrop's own scrollbar.
-    if (target !== overlay || nativeEvent.offsetX > overlay.clientWidth || nativeEvent.offsetY > overlay.clientHeight) return;
-    // The press would otherwise move focus to <body> after it has gone back to the opener.
+  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    // The open state is React's: the parent closes it.
     event.preventDefault();
     onClose();
   };
+  // A `<form method="dialog">` in the content, or a second Escape the browser no longer lets us cancel, closes it
+  // natively. Strict Mode's effect replay also closes and reopens it: still open by the time the event arrives.
+  const onNativeClose = (event: SyntheticEvent<HTMLDialogElement>) => {
+    if (!event.currentTarget.open) onClose();
+  };
+  const onMouseDown = (event: MouseEvent<HTMLDialogElement>) => {
+    pressedBackdrop.current = isBackdropPress(event);
+    // Focus stays in the dialog rather than dropping to <body>.
+    if (pressedBackdrop.current) event.preventDefault();
+  };
+  const onClick = (event: MouseEvent<HTMLDialogElement>) => {
+    if (pressedBackdrop.current && isBackdropPress(event)) onClose();
+    pressedBackdrop.current = false;
+  };
 
-  if (!shown) return null;
   return createPortal(
-    <div className="uk-overlay" style={OVERLAY} onMouseDown={onBackdropPress}>
-      <div
-        ref={ref}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        className={cx('uk-dialog', className)}
-        data-state={state}
-      >
-        <button type="button" className="uk-dialog__close" aria-label={closeLabel} onClick={onClose}>
-          <Icon path={CLOSE} />
-        </button>
-        <h2 id={titleId} className="uk-dialog__title">
-          {title}
-        </h2>
-        {children}
-      </div>
-    </div>,
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      aria-modal="true"
+      className={cx('uk-dialog', className)}
+      data-state={state}
+      onCancel={onCancel}
+      onClose={onNativeClose}
+      onMouseDown={onMouseDown}
+      onClick={onClick}
+    >
+      <ShowModal />
+      {/*
+       * The browser lets Tab leave a modal dialog for its own toolbar after the last control; this wraps it to the first.
+       * The page is already inert, so every open dialog counts as inside: which one is active is the top layer's business.
+       */}
+      <FloatingFocusManager context={focus} disabled={!wrapTab} returnFocus={false} getInsideElements={openDialogs}>
+        <div ref={setContent} className="uk-dialog__content">
+          <button type="button" className="uk-dialog__close" aria-label={closeLabel} onClick={onClose}>
+            <Icon path={CLOSE} />
+          </button>
+          <h2 id={titleId} className="uk-dialog__title">
+            {title}
+          </h2>
+          {children}
+        </div>
+      </FloatingFocusManager>
+    </dialog>,
     document.body,
   );
 }
+
+/**
+ * Opens its parent `<dialog>` with `showModal()`, and closes it before React removes
+ * it, so the browser returns focus to what had it. As the dialog's first child it
+ * runs before React focuses `autoFocus` content after it (a closed dialog cannot take
+ * focus), and before a dialog later in the same render opens on top and records
+ * this one's focus as the place to return to.
+ */
+function ShowModal() {
+  const marker = useRef<HTMLSpanElement>(null);
+  // Strict Mode closes and reopens it once on mount, and reopening focuses the first control: what had focus inside gets it back.
+  const focusedInside = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const dialog = marker.current!.parentElement as HTMLDialogElement;
+    dialog.showModal();
+    focusedInside.current?.focus();
+    return () => {
+      const focused = document.activeElement;
+      focusedInside.current = focused instanceof HTMLElement && dialog.contains(focused) ? focused : null;
+      dialog.close();
+    };
+  }, []);
+  return <span ref={marker} hidden />;
+}
+
+/** A press on the `::backdrop`: it targets the dialog itself, outside the dialog's box. */
+function isBackdropPress({ target, currentTarget, clientX, clientY }: MouseEvent<HTMLDialogElement>): boolean {
+  const box = currentTarget.getBoundingClientRect();
+  return target === currentTarget && (clientX < box.left || clientX > box.right || clientY < box.top || clientY > box.bottom);
+}
+
+const openDialogs = () => [...document.querySelectorAll('dialog[open]')];

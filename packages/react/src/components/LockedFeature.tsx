@@ -1,16 +1,30 @@
 'use client';
-import { cloneElement, useContext, useEffect, useId, useMemo, useRef, useState, version, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type Ref } from 'react';
-import { createPortal } from 'react-dom';
+import {
+  autoUpdate,
+  flip,
+  FloatingFocusManager,
+  FloatingPortal,
+  offset,
+  safePolygon,
+  shift,
+  useClick,
+  useDismiss,
+  useFloating,
+  useFocus,
+  useHover,
+  useInteractions,
+  useRole,
+  type Placement,
+} from '@floating-ui/react';
+import { cloneElement, useContext, useId, useMemo, useState, version, type MouseEvent, type ReactElement, type Ref } from 'react';
 import { UpgradeKitContext, useFormat } from '../context.js';
 import { Guard } from '../Guard.js';
 import { useFeatureGate } from '../hooks/useFeatureGate.js';
-import { usePosition } from '../hooks/usePosition.js';
 import { usePrompts } from '../hooks/usePrompt.js';
 import { useShown } from '../hooks/useShown.js';
 import { lockedCopy, type Messages } from '../messages.js';
-import type { Placement } from '../position.js';
 import { failsOpen } from '../safe.js';
-import { cx, featureText, listen, mergeRefs, planName, tabbables, tabEdge } from '../utils.js';
+import { cx, featureText, mergeRefs, planName } from '../utils.js';
 import { Icon, LOCK } from './Icon.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
@@ -29,7 +43,10 @@ export interface LockedFeatureProps {
   className?: string | undefined;
 }
 
-/** How long the popover stays after the pointer leaves, so it can cross the gap into the popover. */
+/** The popover's distance from the control, and the least it keeps from the viewport's edges (px). */
+const GAP = 8;
+const EDGE = 8;
+/** How long the popover stays after the pointer leaves both it and the control. */
 const HOVER_CLOSE_MS = 120;
 
 /**
@@ -55,64 +72,32 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
   // Only ever opened by the user, so never on the server or while hydrating: the portal is safe.
   const [open, setOpen] = useState(false);
   const shown = locked && open;
-  // A popover opened by a click stays when the pointer leaves, and the next click closes it.
-  const openedBy = useRef<'hover' | 'focus' | 'click'>('hover');
-  // Closing after a CTA returns focus to the control: that focus must not reopen the popover.
-  const reopenBlocked = useRef(false);
-  const closeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const control = useRef<HTMLElement>(null);
-  const popover = useRef<HTMLDivElement>(null);
+  const { refs, floatingStyles, context } = useFloating({
+    open: shown,
+    onOpenChange: setOpen,
+    placement,
+    middleware: [offset(GAP), flip({ padding: EDGE }), shift({ padding: EDGE })],
+    // Follows the control through scrolling (of the page or any container) and resizes.
+    whileElementsMounted: autoUpdate,
+  });
+  const { getReferenceProps, getFloatingProps } = useInteractions([
+    // The pointer may cross from the control into the popover, and leaving both closes it after a moment.
+    useHover(context, { enabled: locked, handleClose: safePolygon(), delay: { close: HOVER_CLOSE_MS } }),
+    // Keyboard focus asks what the control is; focus a click or a script gave (a modal returning it) does not.
+    useFocus(context, { enabled: locked, visibleOnly: true }),
+    // Click and tap toggle it, and what a click opened stays when the pointer leaves.
+    useClick(context, { enabled: locked }),
+    useDismiss(context, { enabled: locked }),
+    useRole(context, { enabled: locked, role: 'dialog' }),
+  ]);
   const props = children.props as ControlProps;
   // React 19 passes `ref` as a prop; React 18 keeps it on the element.
   const childRef = version.startsWith('18') ? (children as unknown as { ref?: Ref<HTMLElement> }).ref : props.ref;
-  const controlRef = useMemo(() => mergeRefs(control, childRef), [childRef]);
-  const shownRef = useShown(open ? prompt?.triggerId : undefined);
-  const popoverRef = useMemo(() => mergeRefs(popover, shownRef), [shownRef]);
+  const controlRef = useMemo(() => mergeRefs(refs.setReference, childRef), [refs.setReference, childRef]);
+  const shownRef = useShown(shown ? prompt?.triggerId : undefined);
+  const popoverRef = useMemo(() => mergeRefs(refs.setFloating, shownRef), [refs.setFloating, shownRef]);
   const titleId = useId();
   const descriptionId = useId();
-  const popoverId = useId();
-  usePosition(control, popover, placement, shown);
-
-  const cancelClose = () => clearTimeout(closeTimer.current);
-  const show = (by: typeof openedBy.current) => {
-    cancelClose();
-    openedBy.current = by;
-    setOpen(true);
-  };
-  // Reads refs only, so the document listeners below may keep the first one.
-  const hide = () => {
-    cancelClose();
-    setOpen(false);
-    // Focus inside the popover would drop to <body> as it unmounts: it goes back to the control instead.
-    if (popover.current?.contains(document.activeElement)) {
-      reopenBlocked.current = true;
-      control.current?.focus();
-      reopenBlocked.current = false;
-    }
-  };
-  const inside = (target: EventTarget | null) => target instanceof Node && (control.current?.contains(target) || popover.current?.contains(target));
-  const pointerEnter = (event: PointerEvent) => {
-    // Touch has no hover: a tap is a click.
-    if (event.pointerType === 'touch') return;
-    cancelClose();
-    if (!open) show('hover');
-  };
-  const pointerLeave = () => {
-    if (openedBy.current === 'hover') closeTimer.current = setTimeout(hide, HOVER_CLOSE_MS);
-  };
-
-  useEffect(() => {
-    trackInput();
-    return cancelClose;
-  }, []);
-  useEffect(() => {
-    if (!shown) return;
-    const removals = [
-      listen(document, 'keydown', (event: globalThis.KeyboardEvent) => event.key === 'Escape' && !event.isComposing && hide()),
-      listen(document, 'pointerdown', (event) => inside(event.target) || hide(), true),
-    ];
-    return () => removals.forEach((remove) => remove());
-  }, [shown]);
 
   if (!locked) return children;
 
@@ -120,103 +105,58 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
   const values = { feature: featureText(kit.config, feature).name, plan: planName(kit.config, prompt?.plan ?? path?.plan) };
   const heading = prompt?.title ?? title ?? t(path ? 'lockedTitle' : 'lockedUnavailable', values);
   const text = prompt?.body ?? body ?? (path ? t('lockedBody', values) : '');
-  // The control's own handlers still run first; its onClick is the locked action and must not.
-  const chain =
-    <E,>(name: string, handler: (event: E) => void) =>
-    (event: E) => {
-      (props[name] as ((event: E) => void) | undefined)?.(event);
-      handler(event);
-    };
-  const { onClick: _locked, ...rest } = props;
+  // The control's onClick is the locked action: it must not run. Its other handlers run with the popover's.
+  const { onClick: _locked, ref: _ref, ...rest } = props;
   const lockedControl = cloneElement(children, {
-    ...rest,
-    ref: controlRef,
-    'aria-disabled': true,
-    'aria-describedby': cx(props['aria-describedby'] as string | undefined, descriptionId),
-    'aria-haspopup': 'dialog',
-    'aria-expanded': shown,
-    'aria-controls': shown ? popoverId : undefined,
-    onClick(event: { preventDefault(): void }) {
-      event.preventDefault();
-      gate.attempt();
-      if (open && openedBy.current === 'click') hide();
-      else show('click');
-    },
-    // Keyboard focus opens it, and keeps it open when the pointer that opened it leaves. Focus a
-    // pointer or a script gave (a modal returning focus after a click) is not a request to explain.
-    onFocus: chain('onFocus', () => reopenBlocked.current || !keyboardLast || show('focus')),
-    onKeyDown: chain('onKeyDown', (event: KeyboardEvent) => {
-      // The popover sits at the end of <body>: Tab goes from the control into it, as if it followed the control.
-      const first = event.key === 'Tab' && !event.shiftKey && popover.current && tabbables(popover.current)[0];
-      if (first) {
+    ...getReferenceProps({
+      ...rest,
+      'aria-disabled': true,
+      'aria-describedby': cx(props['aria-describedby'] as string | undefined, descriptionId),
+      onClick(event: { preventDefault(): void }) {
         event.preventDefault();
-        first.focus();
-      }
+        gate.attempt();
+      },
     }),
-    onPointerEnter: chain('onPointerEnter', pointerEnter),
-    onPointerLeave: chain('onPointerLeave', pointerLeave),
+    ref: controlRef,
   } as ControlProps);
-
-  // ...and Tab out of it continues after the control; Shift+Tab at its start goes back to the control.
-  const onPopoverKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Tab' || !tabEdge(event.currentTarget, event.shiftKey)) return;
-    const page = tabbables(document.body).filter((element) => !inside(element) || element === control.current);
-    const target = event.shiftKey ? control.current : page[page.indexOf(control.current!) + 1];
-    if (target) {
-      event.preventDefault();
-      target.focus();
-    }
+  // Focus goes back to the control while the popover is still open, so arriving there does not reopen it.
+  const closeAfterCta = (event: MouseEvent) => {
+    const control = refs.domReference.current;
+    if (control instanceof HTMLElement) control.focus();
+    context.onOpenChange(false, event.nativeEvent, 'click');
   };
 
   return (
-    <span
-      className="uk-locked"
-      data-state="locked"
-      // React bubbles focus events out of the portal: one handler sees the control and the popover.
-      onBlur={(event: FocusEvent) => {
-        if (!inside(event.relatedTarget)) hide();
-      }}
-    >
+    <span className="uk-locked" data-state="locked">
       {lockedControl}
       <Icon path={LOCK} />
       {/* Read with the control even while the popover is closed. */}
       <span id={descriptionId} hidden>
         {heading} {text}
       </span>
-      {shown &&
-        createPortal(
-          <div
-            ref={popoverRef}
-            id={popoverId}
-            role="dialog"
-            aria-labelledby={titleId}
-            // Focusable, so a press on its text keeps focus (and the popover) where it is.
-            tabIndex={-1}
-            style={{ position: 'fixed', top: 0, left: 0 }}
-            className={cx('uk-popover', className)}
-            data-state={gate.reason}
-            onKeyDown={onPopoverKeyDown}
-            onPointerEnter={pointerEnter}
-            onPointerLeave={pointerLeave}
-          >
-            <p id={titleId} className="uk-popover__title">
-              {heading}
-            </p>
-            {text && <p className="uk-popover__body">{text}</p>}
-            <UpgradeButton feature={feature} prompt={prompt} upgrade={path} messages={messages} onClick={hide} />
-          </div>,
-          document.body,
-        )}
+      {shown && (
+        // The portal escapes containers that clip or scroll; its tab order still follows the control:
+        // Tab goes from the control into the popover, and out of it to what comes after the control.
+        <FloatingPortal preserveTabOrder>
+          {/* Opening it leaves focus where it is: on the control, or wherever the pointer left it. */}
+          <FloatingFocusManager context={context} modal={false} initialFocus={-1}>
+            <div
+              ref={popoverRef}
+              aria-labelledby={titleId}
+              style={floatingStyles}
+              className={cx('uk-popover', className)}
+              data-state={gate.reason}
+              {...getFloatingProps()}
+            >
+              <p id={titleId} className="uk-popover__title">
+                {heading}
+              </p>
+              {text && <p className="uk-popover__body">{text}</p>}
+              <UpgradeButton feature={feature} prompt={prompt} upgrade={path} messages={messages} onClick={closeAfterCta} />
+            </div>
+          </FloatingFocusManager>
+        </FloatingPortal>
+      )}
     </span>
   );
-}
-
-/** Whether the last input was a key press rather than a pointer (what `:focus-visible` infers; jsdom lacks it). */
-let keyboardLast = true;
-let trackingInput = false;
-function trackInput() {
-  if (trackingInput) return;
-  trackingInput = true;
-  document.addEventListener('keydown', () => (keyboardLast = true), true);
-  document.addEventListener('pointerdown', () => (keyboardLast = false), true);
 }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import { componentProps, eventsOf, kitArgs, kitArgTypes, promptConfig, textControls, type KitArgs } from '../stories/fixtures.js';
+import { withTrustedInput } from '../stories/trustedInput.js';
 import { PromptOutlet, type PromptOutletProps } from './PromptOutlet.js';
 
 type Args = PromptOutletProps & KitArgs;
@@ -44,15 +45,15 @@ export const ModalPrompt: Story = {
   },
 };
 
-/** Escape dismisses the prompt: recorded against its trigger, and the arbiter snoozes it. */
+/** Escape (the browser's, which ignores a synthetic key press) dismisses the prompt: recorded against its trigger, and the arbiter snoozes it. */
 export const ModalPromptEscape: Story = {
   ...ModalPrompt,
-  play: async ({ args }) => {
+  play: withTrustedInput(async ({ args }, user) => {
     await dialog("You've used all your projects");
-    await userEvent.keyboard('{Escape}');
+    await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await expect(args.onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'prompt.dismissed', triggerId: 'projects-full' }));
-  },
+  }),
 };
 
 /** The CTA is credited to the trigger and opens the host's checkout with the prompt's context. */

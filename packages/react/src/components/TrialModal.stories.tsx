@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import { componentProps, DAY, eventsOf, kitArgs, kitArgTypes, NOW, textControls, type KitArgs } from '../stories/fixtures.js';
+import { withTrustedInput } from '../stories/trustedInput.js';
 import { TrialModal, type TrialModalProps } from './TrialModal.js';
 
 type Args = TrialModalProps & KitArgs;
@@ -108,11 +109,12 @@ export const Unavailable: Story = {
   },
 };
 
+/** Escape closes it (the browser's own, which ignores a synthetic key press) without starting the trial. */
 export const EscapeCloses: Story = {
-  play: async ({ args }) => {
+  play: withTrustedInput(async ({ args }, user) => {
     await dialog('Try PDF export free for 14 days');
-    await userEvent.keyboard('{Escape}');
+    await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await expect(eventsOf(args.onEvent, 'trial.started')).toEqual([]);
-  },
+  }),
 };

@@ -6,7 +6,9 @@ import { useFormat } from '../context.js';
 import { useEntitlement } from '../hooks/useEntitlement.js';
 import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
 import { componentProps, kitArgs, kitArgTypes, textControls, type KitArgs } from '../stories/fixtures.js';
+import { withTrustedInput } from '../stories/trustedInput.js';
 import { UpgradeModal, type UpgradeModalProps } from './UpgradeModal.js';
+import { TrialModal } from './TrialModal.js';
 
 type Args = UpgradeModalProps & KitArgs;
 
@@ -146,64 +148,144 @@ export const German: Story = {
   },
 };
 
-/** Opened from a control: focus moves into the dialog, Escape closes it, and focus returns to the control. */
+/** A page with the modal's opener, another control that says when it ran, and enough content to scroll. */
+function Page(args: Args) {
+  const [open, setOpen] = useState(false);
+  const [shared, setShared] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Export PDF
+      </button>{' '}
+      <button type="button" onClick={() => setShared(true)}>
+        {shared ? 'Shared' : 'Share'}
+      </button>
+      <div style={{ height: '200vh' }} />
+      <UpgradeModal {...componentProps(args)} open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
+/** Focus is never outside the dialog: not on the page behind, and not on <body>, where the browser would hand it to its toolbar. */
+const expectFocusIn = (modal: HTMLElement) => waitFor(() => expect(modal).toContainElement(document.activeElement as HTMLElement));
+
+/** Opened from a control: focus moves to the dialog's first control, Escape closes it, and focus returns to the control. */
 export const EscapeClosesAndReturnsFocus: Story = {
   args: { defaultOpen: false },
-  render: function Render(args) {
-    const [open, setOpen] = useState(false);
-    return (
-      <>
-        <button type="button" onClick={() => setOpen(true)}>
-          Export PDF
-        </button>
-        <UpgradeModal {...componentProps(args)} open={open} onOpenChange={setOpen} />
-      </>
-    );
-  },
-  play: async ({ canvasElement }) => {
+  render: (args) => <Page {...args} />,
+  play: withTrustedInput(async ({ canvasElement }, user) => {
     const opener = within(canvasElement).getByRole('button', { name: 'Export PDF' });
-    await userEvent.click(opener);
+    await user.click(opener);
     const modal = await dialog('Upgrade to Pro');
-    await waitFor(() => expect(modal).toContainElement(document.activeElement as HTMLElement));
-    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(within(modal).getByRole('button', { name: 'Close' })).toHaveFocus());
+    await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(opener).toHaveFocus());
-  },
+  }),
 };
 
-/** "Not now" closes it too, and Tab stays inside the dialog while it is open. */
+/** Tab and Shift+Tab go round the dialog's controls and never leave it; "Not now" closes it and focus returns. */
 export const NotNowAndFocusTrap: Story = {
   ...EscapeClosesAndReturnsFocus,
-  play: async ({ canvasElement }) => {
+  play: withTrustedInput(async ({ canvasElement }, user) => {
     const opener = within(canvasElement).getByRole('button', { name: 'Export PDF' });
-    await userEvent.click(opener);
+    await user.click(opener);
     const modal = await dialog('Upgrade to Pro');
-    await waitFor(() => expect(modal).toContainElement(document.activeElement as HTMLElement));
-    // Past the last control, Tab wraps back to the first.
-    for (let index = 0; index < 6; index++) {
-      await userEvent.tab();
-      await waitFor(() => expect(modal).toContainElement(document.activeElement as HTMLElement));
+    const [close, upgrade, notNow] = ['Close', 'Upgrade to Pro', 'Not now'].map((name) => within(modal).getByRole('button', { name }));
+    await waitFor(() => expect(close).toHaveFocus());
+    // Real key presses: the browser's own focus navigation, which would leave the dialog after its last control.
+    for (const expected of [upgrade, notNow, close, upgrade, notNow, close]) {
+      await user.keyboard('{Tab}');
+      await expectFocusIn(modal);
+      await waitFor(() => expect(expected).toHaveFocus());
     }
-    await userEvent.click(within(modal).getByRole('button', { name: 'Not now' }));
+    for (const expected of [notNow, upgrade, close, notNow]) {
+      await user.keyboard('{Shift>}{Tab}{/Shift}');
+      await expectFocusIn(modal);
+      await waitFor(() => expect(expected).toHaveFocus());
+    }
+    await user.click(notNow!);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(opener).toHaveFocus());
+  }),
+};
+
+/**
+ * While it is open the page behind is inert (covered by the backdrop: a click on a
+ * page control does not reach it) and does not scroll; a press on the backdrop closes it.
+ */
+export const BackdropCloses: Story = {
+  ...EscapeClosesAndReturnsFocus,
+  play: withTrustedInput(async ({ canvasElement }, user) => {
+    const canvas = within(canvasElement);
+    const opener = canvas.getByRole('button', { name: 'Export PDF' });
+    const other = canvas.getByRole('button', { name: 'Share' });
+    await user.click(opener);
+    const modal = await dialog('Upgrade to Pro');
+    await expect(modal.matches(':modal')).toBe(true);
+    const { left, top, width, height } = other.getBoundingClientRect();
+    await expect(document.elementFromPoint(left + width / 2, top + height / 2)).toBe(modal);
+    await expect(getComputedStyle(document.documentElement).overflow).toBe('hidden');
+    await user.wheel(modal, { delta: { y: 400 } });
+    await expect(document.scrollingElement!.scrollTop).toBe(0);
+    // A press inside the dialog keeps it open.
+    await user.click(within(modal).getByText('PDF export is included in Pro.'));
+    await expect(screen.getByRole('dialog')).toBe(modal);
+    // Aimed at the page's button, the press lands on the backdrop: the button's action does not run, and the dialog closes.
+    await user.click(other, { force: true });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(other).toHaveTextContent(/^Share$/);
+    await waitFor(() => expect(opener).toHaveFocus());
+    // Closed, the page works again: the button runs, and the page scrolls (so the still page above was the dialog's doing).
+    await user.click(other);
+    await expect(other).toHaveTextContent(/^Shared$/);
+    await user.wheel(other, { delta: { y: 400 } });
+    await waitFor(() => expect(document.scrollingElement!.scrollTop).toBeGreaterThan(0));
+    document.scrollingElement!.scrollTop = 0;
+  }),
+};
+
+/** Content that focuses itself (`autoFocus`) keeps focus, instead of the first control. */
+export const ContentThatFocusesItself: Story = {
+  render: (args) => (
+    <UpgradeModal {...componentProps(args)}>
+      <label style={{ display: 'grid', gap: 4, marginBottom: 16 }}>
+        Work email for the invoice
+        <input type="email" autoFocus />
+      </label>
+    </UpgradeModal>
+  ),
+  play: async () => {
+    const modal = within(await dialog('Upgrade to Pro'));
+    await waitFor(() => expect(modal.getByRole('textbox', { name: 'Work email for the invoice' })).toHaveFocus());
   },
 };
 
-/** A press on the backdrop closes it; while it is open the page behind is inert and does not scroll. */
-export const BackdropCloses: Story = {
-  ...EscapeClosesAndReturnsFocus,
-  play: async ({ canvasElement }) => {
-    const opener = within(canvasElement).getByRole('button', { name: 'Export PDF' });
-    await userEvent.click(opener);
-    const modal = await dialog('Upgrade to Pro');
-    await expect(canvasElement.closest('[inert]')).not.toBeNull();
-    await expect(getComputedStyle(document.documentElement).overflow).toBe('hidden');
-    await userEvent.click(modal);
-    await expect(screen.getByRole('dialog')).toBe(modal);
-    await userEvent.click(modal.parentElement!);
+/**
+ * Two dialogs opened in one render: the later one is on top of the top layer and the
+ * other is behind it, inert like the page. Escape closes the top one, and focus goes
+ * back to the one below, which Escape then closes too.
+ */
+export const OnTopOfAnotherDialog: Story = {
+  render: (args) => (
+    <>
+      <UpgradeModal {...componentProps(args)} />
+      <TrialModal feature="pdfExport" defaultOpen />
+    </>
+  ),
+  play: withTrustedInput(async (_context, user) => {
+    const trial = await dialog('Try PDF export free for 14 days');
+    // Behind the top dialog, the first is hidden from assistive technology too.
+    const upgrade = screen.getByRole('dialog', { name: 'Upgrade to Pro', hidden: true });
+    await waitFor(() => expect(within(trial).getByRole('button', { name: 'Close' })).toHaveFocus());
+    const { left, top, width, height } = within(upgrade).getByRole('button', { name: 'Upgrade to Pro', hidden: true }).getBoundingClientRect();
+    await expect(trial.contains(document.elementFromPoint(left + width / 2, top + height / 2)) || document.elementFromPoint(left + width / 2, top + height / 2) === trial).toBe(true);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getAllByRole('dialog')).toEqual([upgrade]));
+    await waitFor(() => expect(within(upgrade).getByRole('button', { name: 'Close' })).toHaveFocus());
+    await user.keyboard('{Tab}');
+    await expect(within(upgrade).getByRole('button', { name: 'Upgrade to Pro' })).toHaveFocus();
+    await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await expect(canvasElement.closest('[inert]')).toBeNull();
-    await waitFor(() => expect(opener).toHaveFocus());
-  },
+  }),
 };
