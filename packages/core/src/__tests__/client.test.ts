@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { createUpgradeKit, type FeatureId, type UpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
+import type { FeatureId, UpgradeKit } from '../client/types.js';
 import { defineConfig } from '../config/normalize.js';
 import { assertConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
 import type { ConfigInput } from '../config/schema.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { CustomerInput } from '../entitlements/customer.js';
 import { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, type KeyValueStorage } from '../platform.js';
 import { createSafeStorage, STORAGE_PREFIX } from '../storage.js';

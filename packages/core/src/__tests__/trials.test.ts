@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
 import { createMemoryPlatform, createMemoryStorage } from '../platform.js';
 import { saasConfig } from './fixtures.js';

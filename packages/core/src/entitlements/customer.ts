@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, formatPath, quote } from '../config/messages.js';
+import { wholeNumber } from '../config/duration.js';
 import type { Config } from '../config/schema.js';
 import { isRecord } from '../utils/isRecord.js';
 import { parseLeniently } from '../utils/lenient.js';
@@ -9,7 +10,7 @@ const notATimestamp = (issue: { input: unknown }) => `expected epoch millisecond
 const timestamp = z
   .union([z.number(), z.string(), z.date()], { error: notATimestamp })
   .check(z.refine((value) => Number.isFinite(toTime(value)), { error: notATimestamp }));
-const addOnRef = z.union([z.string(), z.strictObject({ id: z.string(), quantity: z.optional(z.int().check(z.minimum(1))) })], {
+const addOnRef = z.union([z.string(), z.strictObject({ id: z.string(), quantity: z.optional(wholeNumber().check(z.minimum(1))) })], {
   error: (issue) => `expected an add-on id or { id, quantity }, got ${quote(issue.input)}`,
 });
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
-import type { TrialState } from '../triggers/evaluate.js';
+import type { TrialState } from '../triggers/leaf.js';
 import { durationToMs } from '../utils/duration.js';
+import { DAY } from '../utils/time.js';
 import { isTrialActive } from './check.js';
 import type { Customer, CustomerTrial } from './customer.js';
 import { grantedLimit } from './upgradePath.js';
@@ -23,7 +24,9 @@ export type StartTrialResult =
   | { ok: true; endsAt: number }
   | { ok: false; reason: 'no_trial' | 'not_eligible' | 'active' | 'max_reached' };
 
-const DAY = 864e5;
+/** One trial's identity across tabs and reloads: its target and end. */
+export const trialKey = (trial: CustomerTrial) => `${trial.feature ?? ''}/${trial.plan ?? ''}@${trial.endsAt}`;
+
 const isFor = (trial: CustomerTrial, target: TrialTarget) =>
   target.feature !== undefined ? trial.feature === target.feature : trial.plan === target.plan;
 

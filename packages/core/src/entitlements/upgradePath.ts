@@ -1,9 +1,9 @@
 import type { AddOn, Config, Plan } from '../config/schema.js';
 import { monthly } from './price.js';
 import type { Customer } from './customer.js';
+import type { Limit } from './limit.js';
 
-/** A limit: a count, or no limit at all. 0 means "not granted". */
-export type Limit = number | 'unlimited';
+export type { Limit } from './limit.js';
 
 export interface UpgradePath {
   /** The plan to be on (the current one when only add-ons are needed). */

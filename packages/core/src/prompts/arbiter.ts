@@ -1,5 +1,7 @@
 import type { Config, PromptKind, Trigger } from '../config/schema.js';
+import { DEFAULT_CAPS } from '../config/policy.js';
 import { durationToMs } from '../utils/duration.js';
+import { DAY } from '../utils/time.js';
 import { HOLDOUT } from './experiment.js';
 
 /** What happened to one trigger's prompt so far. Persisted and shared across tabs. */
@@ -24,12 +26,9 @@ export interface ArbiterInput {
   activated: boolean;
 }
 
-const DAY = 864e5;
 /** Modal and trial prompts take over the screen; they are capped and one at a time. */
 export const isInterrupting = (kind: PromptKind | undefined) => kind === 'modal' || kind === 'trial';
 
-/** Default caps on interrupting prompts. */
-export const DEFAULT_CAPS = { perDay: 1, perWeek: 3 };
 
 /**
  * Decides which fired triggers may show their prompt now, highest priority
