@@ -52,8 +52,8 @@ export type { TrialState } from './triggers/leaf.js';
 export type { BaseEvent, DismissReason, EventOf, EventProps, EventType, Sink, UpgradeKitEvent } from './conversion/events.js';
 export type { Touch } from './conversion/attribution.js';
 
-export { createBrowserPlatform } from './platform.js';
-export type { KeyValueStorage, Platform, TabChannel } from './platform.js';
+export { createBrowserPlatform } from './platform/browser.js';
+export type { KeyValueStorage, LockManager, Platform, TabChannel } from './platform.js';
 export type { WarningHandler } from './utils/log.js';
 export type { Duration } from './utils/duration.js';
 export { SDK_VERSION } from './version.js';

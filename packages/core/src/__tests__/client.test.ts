@@ -6,7 +6,7 @@ import { assertConfig, parseConfig, UpgradeKitConfigError } from '../config/pars
 import type { ConfigInput } from '../config/schema.js';
 import type { CustomerInput, UsageEntry } from '../entitlements/customer.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
-import { createMemoryPlatform } from '../platform.js';
+import { createMemoryPlatform } from '../platform/memory.js';
 import { saasConfig } from './fixtures.js';
 
 const T0 = Date.parse('2028-03-10T09:00:00Z');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import { createPromptEngine } from '../prompts/engine.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
-import { createMemoryPlatform, createMemoryStorage } from '../platform.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform/memory.js';
 import { SDK_VERSION } from '../version.js';
 import { saasConfig } from './fixtures.js';
 import corePackage from '../../package.json';

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { CustomerInput } from '../entitlements/customer.js';
-import { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, type KeyValueStorage } from '../platform.js';
+import { type KeyValueStorage } from '../platform.js';
+import { createBrowserPlatform } from '../platform/browser.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform/memory.js';
 import { createSafeStorage, STORAGE_PREFIX } from '../storage.js';
 import { saasConfig } from './fixtures.js';
 

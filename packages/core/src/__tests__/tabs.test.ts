@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
 import { createPromptEngine } from '../prompts/engine.js';
-import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform.js';
+import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform/memory.js';
 import { saasConfig } from './fixtures.js';
 
 const config = {

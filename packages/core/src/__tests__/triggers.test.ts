@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryPlatform } from '../platform.js';
+import { createMemoryPlatform } from '../platform/memory.js';
 import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { UpgradeKit } from '../client/types.js';
 import { createPromptEngine } from '../prompts/engine.js';

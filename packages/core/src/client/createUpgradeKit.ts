@@ -2,7 +2,7 @@ import { normalizeConfig } from '../config/normalize.js';
 import { assertConfig } from '../config/parseConfig.js';
 import type { ConfigInput } from '../config/schema.js';
 import { parseCustomer, type CustomerInput } from '../entitlements/customer.js';
-import { createBrowserPlatform } from '../platform.js';
+import { createBrowserPlatform } from '../platform/browser.js';
 import { signalWindows } from '../signals/windows.js';
 import { createSafeStorage } from '../storage.js';
 import { createWarn } from '../utils/log.js';
