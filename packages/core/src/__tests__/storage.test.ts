@@ -144,7 +144,7 @@ describe('client persistence', () => {
     kit.track('apiCalls', 5);
     await flushWrites();
     expect([...storage.data.keys()].sort()).toEqual(['app:theme', KEY]);
-    expect(JSON.parse(storage.data.get(KEY)!).usage.apiCalls).toEqual({ value: 105, asOf: T0 + 1000 });
+    expect(JSON.parse(storage.data.get(KEY)!).usage.apiCalls).toEqual({ value: 105, asOf: T0 + 1000, basis: T0 });
     kit.destroy();
   });
 

@@ -20,8 +20,8 @@ export function createCheckCache(config: Config) {
   const cache = new Map<string, Cached>();
   return {
     check(customer: Customer, featureId: string, now: number, requested?: number): CheckResult {
-      // A requested amount is a question about the future: answered, not cached.
-      if (requested !== undefined) return check(config, customer, featureId, { requested, now });
+      // A requested amount is a question about the future, and a non-string id no feature: answered, not cached.
+      if (requested !== undefined || typeof featureId !== 'string') return check(config, customer, featureId, requested === undefined ? { now } : { requested, now });
       const entry = customer.usage[featureId];
       const hit = cache.get(featureId);
       if (hit && now < hit.until && hit.entry === entry && sameEntitlements(hit.customer, customer)) return hit.result;

@@ -20,6 +20,9 @@ import { trialMethods } from './trials.js';
 import type { UpgradeKit, UpgradeKitOptions } from './types.js';
 import { tabHandlers } from './usage.js';
 
+/** A requested amount that is a number (non-finite ones count as one unit, as in `check`); anything else means none. */
+const finiteOrUndefined = (value: unknown) => (typeof value === 'number' ? value : undefined);
+
 /**
  * Creates the headless client: checks, usage, signals, trials, attribution and
  * events over an injected platform, with the prompt engine as an optional part.
@@ -67,7 +70,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     platform,
     storage,
     warn,
-    check: (featureId, { requested } = {}) => ctx.checks.check(customer(), featureId, platform.now(), requested),
+    check: (featureId, options) => ctx.checks.check(customer(), featureId, platform.now(), finiteOrUndefined(options?.requested)),
     getSnapshot: store.getState,
     onChange: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     emit: ctx.emit,
@@ -77,9 +80,9 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   const kit: UpgradeKit<C> = {
     ...core,
     prompts: ctx.prompts,
-    check(featureId, { attempt, requested } = {}) {
-      const result = core.check(featureId, requested === undefined ? {} : { requested });
-      if (attempt && !result.allowed) kit.recordGateHit(featureId);
+    check(featureId, options) {
+      const result = core.check(featureId, options ?? {});
+      if (options?.attempt === true && !result.allowed) kit.recordGateHit(featureId);
       return result;
     },
     ...trackingMethods<C>(ctx),

@@ -1,9 +1,11 @@
 import type { Config } from '../config/schema.js';
+import { describeError } from '../utils/describeError.js';
 import { createEventId, type Sink, type UpgradeKitEvent } from '../conversion/events.js';
 import type { Customer } from '../entitlements/customer.js';
 import { mrrOf } from '../entitlements/upgradePath.js';
 import type { Platform } from '../platform.js';
 import type { WarningHandler } from '../utils/log.js';
+import { unpredictable } from '../utils/randomId.js';
 import { SDK_VERSION } from '../version.js';
 import type { EventInput } from './kitCore.js';
 
@@ -20,13 +22,15 @@ export interface EmitterOptions {
  * sink. A sink that throws costs only itself that event, with a warning.
  */
 export function createEmitter({ config, customer, platform, sinks, warn }: EmitterOptions) {
+  // Ids must differ between clients whose platforms share a seed (tests, servers), so they draw from crypto.
+  const random = unpredictable(platform.random);
   return (fields: EventInput, id?: string) => {
     if (!sinks.length) return;
     const now = platform.now();
     const { id: customerId, plan, addOns } = customer();
     const event = {
       v: 1,
-      id: id ?? createEventId(now, platform.random),
+      id: id ?? createEventId(now, random),
       at: now,
       customerId,
       mrr: mrrOf(config(), plan, addOns),
@@ -37,7 +41,7 @@ export function createEmitter({ config, customer, platform, sinks, warn }: Emitt
       try {
         sink.send(event);
       } catch (error) {
-        warn(`a sink threw while receiving "${event.type}": ${String(error)}`);
+        warn(`a sink threw while receiving "${event.type}": ${describeError(error)}`);
       }
     }
   };

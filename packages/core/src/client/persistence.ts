@@ -20,7 +20,7 @@ const finite = z.number();
 const nonNegative = finite.check(z.minimum(0));
 
 const storedSchema = z.object({
-  usage: z.optional(z.record(z.string(), z.strictObject({ value: nonNegative, asOf: finite }))),
+  usage: z.optional(z.record(z.string(), z.strictObject({ value: nonNegative, asOf: finite, basis: z.optional(finite) }))),
   signals: z.optional(
     z.record(z.string(), z.strictObject({ total: nonNegative, buckets: z.array(z.tuple([finite, nonNegative])) })),
   ),
@@ -79,16 +79,17 @@ export function createPersistStorage(storage: SafeStorage, warn: WarningHandler)
 }
 
 /**
- * How stored state joins the customer from the server: usage tracked after the
- * server measured it wins, trials started here are added, signals and reported
- * trial ends are taken as stored.
+ * How stored state joins the customer from the server: usage tracked here on top
+ * of the server's latest measurement wins (a newer measurement includes it),
+ * trials started here are added, signals and reported trial ends are taken as stored.
  */
 export function mergeStored(stored: Partial<Stored> | undefined, current: KitState): KitState {
   if (!stored) return current;
   const customer: Customer = { ...current.customer, usage: Object.assign(Object.create(null), current.customer.usage) };
   for (const [featureId, entry] of Object.entries(stored.usage ?? {})) {
     const server = customer.usage[featureId];
-    if (!server || entry.asOf > server.asOf) customer.usage[featureId] = entry;
+    // A measurement at least as new as the server's, or usage tracked here on top of one: keep it.
+    if (!server || (entry.basis ?? entry.asOf) >= server.asOf) customer.usage[featureId] = entry;
   }
   const known = new Set(customer.trials.map(trialKey));
   const added = (stored.trials ?? []).filter((trial) => !known.has(trialKey(trial)));

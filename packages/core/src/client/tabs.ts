@@ -1,4 +1,5 @@
 import type { CustomerTrial } from '../entitlements/customer.js';
+import { describeError } from '../utils/describeError.js';
 import type { Platform, TabChannel } from '../platform.js';
 import { isRecord } from '../utils/isRecord.js';
 import type { WarningHandler } from '../utils/log.js';
@@ -61,7 +62,7 @@ export function createTabLink(platform: Platform, warn: WarningHandler) {
       try {
         channel?.post(message);
       } catch (error) {
-        warn(`could not reach other tabs: ${String(error)}`);
+        warn(`could not reach other tabs: ${describeError(error)}`);
       }
     },
     close,

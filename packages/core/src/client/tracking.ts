@@ -1,4 +1,5 @@
 import { quote } from '../config/messages.js';
+import { featureOf } from '../config/normalize.js';
 import type { ConfigInput } from '../config/schema.js';
 import { isRecord } from '../utils/isRecord.js';
 import { isScalar } from '../utils/isScalar.js';
@@ -17,11 +18,11 @@ export function trackingMethods<C extends ConfigInput>(ctx: ClientContext): Pick
   };
   return {
     track(featureId, amount = 1) {
-      const type = Object.hasOwn(config.features, featureId) ? config.features[featureId]!.type : undefined;
+      const type = featureOf(config, featureId)?.type;
       if (!type || type === 'boolean' || !Number.isFinite(amount)) {
         if (process.env.NODE_ENV !== 'production') {
           const why = !type ? 'unknown feature' : type === 'boolean' ? 'boolean features have no usage' : 'the amount must be a finite number';
-          warn(`track("${String(featureId)}", ${String(amount)}) ignored: ${why}`);
+          warn(`track(${quote(featureId)}, ${quote(amount)}) ignored: ${why}`);
         }
         return;
       }
@@ -32,8 +33,8 @@ export function trackingMethods<C extends ConfigInput>(ctx: ClientContext): Pick
       ctx.tabs.post({ op: 'track', feature: featureId, amount, at });
     },
     recordGateHit(featureId) {
-      if (!Object.hasOwn(config.features, featureId)) {
-        if (process.env.NODE_ENV !== 'production') warn(`recordGateHit("${String(featureId)}") ignored: unknown feature`);
+      if (!featureOf(config, featureId)) {
+        if (process.env.NODE_ENV !== 'production') warn(`recordGateHit(${quote(featureId)}) ignored: unknown feature`);
         return;
       }
       signal(`gate:${featureId}`);

@@ -1,5 +1,7 @@
+import { featureOf } from '../config/normalize.js';
 import type { Config } from '../config/schema.js';
 import { periodAt } from '../entitlements/period.js';
+import { mergeTrials } from '../entitlements/trials.js';
 import { EMPTY_COUNTER, increment } from '../signals/counter.js';
 import type { SignalWindow } from '../signals/windows.js';
 import type { ClientContext } from './context.js';
@@ -22,7 +24,8 @@ export function applyTrack(store: KitStore, config: Config, featureId: string, a
   const base = entry && entry.asOf >= start ? entry.value : 0;
   // Capped, so that repeated huge amounts cannot make usage Infinity (which JSON stores as null).
   const value = Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, base + amount));
-  customer.usage[featureId] = { value, asOf: Math.max(at, entry?.asOf ?? at) };
+  const basis = entry?.basis ?? entry?.asOf;
+  customer.usage[featureId] = { value, asOf: Math.max(at, entry?.asOf ?? at), ...(basis !== undefined && { basis }) };
   store.setState({});
   return value;
 }
@@ -43,7 +46,8 @@ export function applySignal(store: KitStore, windows: ReadonlyMap<string, Signal
 export function tabHandlers({ config, store, windows, changed, customer, watchTrials }: ClientContext): TabHandlers {
   return {
     track(feature, amount, at) {
-      if (!Object.hasOwn(config.features, feature) || config.features[feature]!.type === 'boolean') return;
+      const type = featureOf(config, feature)?.type;
+      if (!type || type === 'boolean') return;
       applyTrack(store, config, feature, amount, at);
       changed(`usage:${feature}`);
     },
@@ -52,7 +56,7 @@ export function tabHandlers({ config, store, windows, changed, customer, watchTr
       changed(key);
     },
     trials(trials) {
-      store.setState({ customer: { ...customer(), trials } });
+      store.setState({ customer: { ...customer(), trials: mergeTrials(customer().trials, trials) } });
       changed('trial');
       watchTrials();
     },

@@ -1,5 +1,6 @@
 import { warningRatio } from '../config/policy.js';
-import type { Config, Feature, Plan } from '../config/schema.js';
+import { featureOf } from '../config/normalize.js';
+import type { Config, Plan } from '../config/schema.js';
 import type { Customer, CustomerTrial } from './customer.js';
 import { periodAt } from './period.js';
 import { findUpgradePath, grantedLimit, type Limit, type UpgradePath } from './upgradePath.js';
@@ -48,7 +49,7 @@ export function isTrialActive(trial: CustomerTrial, now: number): boolean {
  */
 export function check(config: Config, customer: Customer, featureId: string, options: CheckOptions = {}): CheckResult {
   const now = options.now ?? Date.now();
-  const feature = config.features[featureId] as Feature | undefined;
+  const feature = featureOf(config, featureId);
   const plan = config.plans.find((candidate) => candidate.id === customer.plan);
   if (!feature || !plan) {
     const open = (feature?.failMode ?? config.policy.failMode) === 'open';

@@ -41,7 +41,14 @@ export type CustomerInput = z.input<typeof customerSchema>;
 /** Usage of one feature and when it was measured. */
 export interface UsageEntry {
   value: number;
+  /** When it was last measured or tracked (this device's clock for tracking). */
   asOf: number;
+  /**
+   * The server measurement (its `asOf`) this value builds on: usage tracked on a
+   * device keeps the basis it started from, so a newer server measurement wins
+   * whatever the device's clock says. Absent: the value is the measurement itself.
+   */
+  basis?: number;
 }
 
 export interface CustomerTrial {

@@ -1,3 +1,4 @@
+import { featureOf } from '../config/normalize.js';
 import type { Config } from '../config/schema.js';
 import type { Customer } from './customer.js';
 import { findUpgradePath, grantedLimit, mrrOf, type UpgradePath } from './upgradePath.js';
@@ -20,7 +21,7 @@ export function offerFor(config: Config, customer: Customer, { feature, plan }: 
   const plans = config.plans;
   const index = plans.findIndex((candidate) => candidate.id === customer.plan);
   const current = plans[index];
-  if (plan === undefined && feature !== undefined && current && Object.hasOwn(config.features, feature)) {
+  if (plan === undefined && feature !== undefined && current && featureOf(config, feature)) {
     const limit = grantedLimit(config, current, customer.addOns, feature);
     const usage = customer.usage[feature]?.value ?? 0;
     const needed = limit === 'unlimited' ? Infinity : Math.max(limit + 1, usage + 1);

@@ -24,6 +24,12 @@ export interface ArbiterInput {
   /** Prompts on screen in this tab now: they stay until clicked or dismissed. */
   open: ReadonlySet<string>;
   activated: boolean;
+  /**
+   * Whether the page is visible. A new interrupting prompt waits for a visible
+   * page: a modal opened in a background tab would be seen by no one, yet use up
+   * the caps, and compete with the tab the customer is looking at. Default: `true`.
+   */
+  visible?: boolean;
 }
 
 /** Modal and trial prompts take over the screen; they are capped and one at a time. */
@@ -62,7 +68,7 @@ export function selectPrompts(input: ArbiterInput): Array<{ trigger: Trigger; va
       if (past?.dismissedForever || (past?.snoozedUntil ?? 0) > now) continue;
       if (trigger.maxImpressions !== undefined && (past?.impressions ?? 0) >= trigger.maxImpressions) continue;
       if (trigger.cooldown && past?.lastShownAt !== undefined && now - past.lastShownAt < durationToMs(trigger.cooldown)) continue;
-      if (interrupts && (!input.activated || capped || interrupting)) continue;
+      if (interrupts && (!input.activated || capped || interrupting || input.visible === false)) continue;
     } else if (interrupts && interrupting !== trigger) {
       continue;
     }

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { quote } from '../config/messages.js';
 import type { KitCore } from '../client/kitCore.js';
 import { attributionWindowMs } from '../config/policy.js';
 import type { Trigger } from '../config/schema.js';
@@ -6,7 +7,9 @@ import { durationToMs } from '../utils/duration.js';
 import { HOUR, MINUTE } from '../utils/time.js';
 import { signalWindows } from '../signals/windows.js';
 import { createGovernance } from './governance.js';
-import { HOLDOUT, assignVariant } from './experiment.js';
+import { assignVariant } from './experiment.js';
+import { createFiringReporter } from './firings.js';
+import { createLeadership } from './leadership.js';
 import { promptLifecycle } from './lifecycle.js';
 import { createPromptSelection } from './selection.js';
 import { createTriggerEvaluator } from './triggerEvaluation.js';
@@ -34,7 +37,17 @@ function tickLength(kit: KitCore): number {
 export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = {}): PromptEngine {
   const { config, platform } = kit;
   const triggers = new Map(config.triggers.map((trigger) => [trigger.id, trigger]));
-  const governance = createGovernance(kit);
+  /** When this tab showed each interrupting prompt it has open. */
+  const shownAt = new Map<string, number>();
+  // Two tabs that showed the same interrupting prompt at once: the earlier keeps it (ties: by tab id),
+  // and the other closes it, so governance (caps, cool-downs, max impressions) holds across tabs.
+  const governance = createGovernance(kit, (triggerId, at, tab) => {
+    const mine = shownAt.get(triggerId);
+    const { open } = store.getState();
+    if (mine === undefined || !open.has(triggerId) || mine < at || (mine === at && governance.tab < tab)) return;
+    shownAt.delete(triggerId);
+    engine.markHidden(triggerId);
+  });
   const store = createStore<PromptState>()(() => ({ ...governance.store.getState(), fired: new Set(), open: new Set(), activated: true }));
   const unsubscribeGovernance = governance.store.subscribe((state) => store.setState(state));
   const variants = new Map<string, string>();
@@ -44,34 +57,36 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     return variant;
   };
   const evaluate = createTriggerEvaluator(kit, options.onEvaluate);
+  const leadership = createLeadership(platform.locks, () => report(store.getState().fired));
+  const report = createFiringReporter(kit, governance, variantOf, leadership.leading);
   const reevaluate = (changed: Set<string> | 'all') => {
     const previous = store.getState();
-    const { fired, activated, newlyFired } = evaluate(changed, previous);
+    const { fired, activated } = evaluate(changed, previous);
     if (fired !== previous.fired || activated !== previous.activated) store.setState({ fired, activated });
-    for (const trigger of newlyFired) {
-      const variant = variantOf(trigger);
-      kit.emit({ type: 'trigger.fired', triggerId: trigger.id, variant });
-      if (variant === HOLDOUT) kit.emit({ type: 'prompt.held_out', triggerId: trigger.id, variant });
-    }
+    report(fired);
   };
   const unsubscribeKit = kit.onChange((keys) => {
-    // A new customer has their own history, variants and prompts on screen.
-    if (keys.includes('*') && governance.follow()) {
+    // A new customer has their own history, variants, prompts on screen and leading tab.
+    const switched = keys.includes('*') && governance.follow();
+    if (switched) {
+      leadership.release();
       variants.clear();
       store.setState({ fired: new Set(), open: new Set() });
     }
     reevaluate(options.incremental === false || keys.includes('*') ? 'all' : new Set(keys));
+    // Leading reports what the evaluation found: only once there is one.
+    if (switched) leadership.follow(kit.getSnapshot().customer.id);
   });
 
   const known = (triggerId: string, action: string) => {
     const trigger = triggers.get(triggerId);
     if (!trigger && process.env.NODE_ENV !== 'production') {
-      kit.warn(`${action}("${String(triggerId)}") ignored: unknown trigger (defined: ${[...triggers.keys()].join(', ') || 'none'})`);
+      kit.warn(`${action}(${quote(triggerId)}) ignored: unknown trigger (defined: ${[...triggers.keys()].join(', ') || 'none'})`);
     }
     return trigger;
   };
   const selection = createPromptSelection(kit, store, variantOf, tickLength(kit));
-  const lifecycle = promptLifecycle({ kit, store, governance, known, variantOf });
+  const lifecycle = promptLifecycle({ kit, store, governance, known, variantOf, onInterrupt: (triggerId, at) => shownAt.set(triggerId, at) });
   const stopTicking = selection.tick(() => reevaluate(new Set(['time'])));
 
   const engine: PromptEngine = {
@@ -97,6 +112,7 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     subscribe: store.subscribe,
     destroy() {
       stopTicking();
+      leadership.release();
       unsubscribeKit();
       unsubscribeGovernance();
       governance.destroy();
@@ -104,5 +120,6 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     },
   };
   reevaluate('all');
+  leadership.follow(kit.getSnapshot().customer.id);
   return engine;
 }

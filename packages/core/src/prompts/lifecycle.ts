@@ -13,6 +13,8 @@ interface LifecycleParts {
   /** The trigger of an id, or `undefined` with a development warning naming `action`. */
   known(triggerId: string, action: string): Trigger | undefined;
   variantOf(trigger: Trigger): string;
+  /** This tab showed an interrupting prompt at `at`. */
+  onInterrupt(triggerId: string, at: number): void;
 }
 
 const without = (set: ReadonlySet<string>, id: string) => {
@@ -26,7 +28,7 @@ const without = (set: ReadonlySet<string>, id: string) => {
  * counted once per display), hidden unanswered, clicked, dismissed (snoozed or for
  * good, with a reason). Each records governance state and emits its event.
  */
-export function promptLifecycle({ kit, store, governance, known, variantOf }: LifecycleParts): Pick<
+export function promptLifecycle({ kit, store, governance, known, variantOf, onInterrupt }: LifecycleParts): Pick<
   PromptEngine,
   'markShown' | 'markHidden' | 'markClicked' | 'markDismissed' | 'snooze'
 > {
@@ -39,8 +41,10 @@ export function promptLifecycle({ kit, store, governance, known, variantOf }: Li
       if (!trigger || state.open.has(triggerId)) return;
       const now = platform.now();
       const past = state.history[triggerId];
+      const interrupting = isInterrupting(trigger.prompt.kind);
       store.setState({ open: new Set(state.open).add(triggerId) });
-      governance.record(triggerId, { ...past, impressions: (past?.impressions ?? 0) + 1, lastShownAt: now }, isInterrupting(trigger.prompt.kind) ? now : undefined);
+      if (interrupting) onInterrupt(triggerId, now);
+      governance.record(triggerId, { ...past, impressions: (past?.impressions ?? 0) + 1, lastShownAt: now }, interrupting ? now : undefined);
       const variant = variantOf(trigger);
       touch(triggerId, variant);
       const { kind, placement } = trigger.prompt;
@@ -58,14 +62,16 @@ export function promptLifecycle({ kit, store, governance, known, variantOf }: Li
       touch(triggerId, variant);
       kit.emit({ type: 'prompt.clicked', triggerId, variant, cta: cta ?? trigger.prompt.cta ?? 'upgrade' });
     },
-    markDismissed(triggerId, reason, { forever } = {}) {
+    markDismissed(triggerId, reason, options) {
+      const forever = options?.forever === true;
       const trigger = known(triggerId, 'markDismissed');
       if (!trigger) return;
       const past = store.getState().history[triggerId];
       store.setState({ open: without(store.getState().open, triggerId) });
       const snoozedUntil = platform.now() + snoozeMs(kit.config, trigger);
       governance.record(triggerId, { ...past, impressions: past?.impressions ?? 0, snoozedUntil, ...(forever && { dismissedForever: true }) });
-      kit.emit({ type: 'prompt.dismissed', triggerId, variant: variantOf(trigger), ...(reason && { reason }), ...(forever && { forever }) });
+      const why = typeof reason === 'string' && reason ? { reason } : {};
+      kit.emit({ type: 'prompt.dismissed', triggerId, variant: variantOf(trigger), ...why, ...(forever && { forever }) });
     },
     snooze(key, until) {
       governance.snooze(key, until);

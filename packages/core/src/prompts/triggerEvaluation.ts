@@ -42,8 +42,6 @@ export function evaluationContext(
 export interface EvaluationResult {
   fired: ReadonlySet<string>;
   activated: boolean;
-  /** Triggers that started to hold in this evaluation. */
-  newlyFired: Trigger[];
 }
 
 /**
@@ -74,7 +72,6 @@ export function createTriggerEvaluator(kit: KitCore, onEvaluate?: (triggerId: st
       for (const dep of changed) dependents.get(dep)?.forEach((trigger) => affected.add(trigger));
     }
     let fired: Set<string> | undefined;
-    const newlyFired: Trigger[] = [];
     if (affected.size) {
       const context = evaluationContext(config, windows, state, activated, now);
       for (const trigger of affected) {
@@ -82,14 +79,10 @@ export function createTriggerEvaluator(kit: KitCore, onEvaluate?: (triggerId: st
         const holds = evaluateCondition(trigger.when, context);
         if (holds === previous.fired.has(trigger.id)) continue;
         fired ??= new Set(previous.fired);
-        if (holds) {
-          fired.add(trigger.id);
-          newlyFired.push(trigger);
-        } else {
-          fired.delete(trigger.id);
-        }
+        if (holds) fired.add(trigger.id);
+        else fired.delete(trigger.id);
       }
     }
-    return { fired: fired ?? previous.fired, activated, newlyFired };
+    return { fired: fired ?? previous.fired, activated };
   };
 }
