@@ -9,6 +9,8 @@ export interface SafeStorage {
   read<T>(key: string): T | undefined;
   write(key: string, value: unknown): void;
   remove(key: string): void;
+  /** Keys under UpgradeKit's prefix that start with `start` (without the prefix); empty where storage cannot list. */
+  keys(start: string): string[];
 }
 
 /**
@@ -65,6 +67,16 @@ export function createSafeStorage(storage: KeyValueStorage | null, warn: Warning
       } catch (error) {
         fallBack('remove', error);
       }
+    },
+    keys(start) {
+      let stored: string[] = [];
+      try {
+        stored = backend?.keys?.() ?? [];
+      } catch (error) {
+        fallBack('listing', error);
+      }
+      const prefix = STORAGE_PREFIX + start;
+      return [...new Set([...stored, ...memory.keys()])].filter((key) => key.startsWith(prefix)).map((key) => key.slice(STORAGE_PREFIX.length));
     },
   };
 }

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { createUpgradeKit, type FeatureId, type UpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
+import type { FeatureId, UpgradeKit } from '../client/types.js';
 import { defineConfig } from '../config/normalize.js';
 import { assertConfig, parseConfig, UpgradeKitConfigError } from '../config/parseConfig.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { CustomerInput, UsageEntry } from '../entitlements/customer.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
-import { createMemoryPlatform } from '../platform.js';
+import { createMemoryPlatform } from '../platform/memory.js';
 import { saasConfig } from './fixtures.js';
 
 const T0 = Date.parse('2028-03-10T09:00:00Z');
@@ -109,7 +110,8 @@ describe('track', () => {
     kit.track('apiCalls', 5);
     kit.track('apiCalls');
     expect(kit.check('apiCalls')).toMatchObject({ usage: 106, remaining: 894, allowed: true });
-    expect(kit.getSnapshot().customer.usage.apiCalls).toEqual({ value: 106, asOf: T0 + 1000 });
+    // Tracked on top of the server's measurement at T0, which a newer measurement replaces.
+    expect(kit.getSnapshot().customer.usage.apiCalls).toEqual({ value: 106, asOf: T0 + 1000, basis: T0 });
     kit.destroy();
   });
 
@@ -198,7 +200,7 @@ describe('subscriptions and identity', () => {
     expect(onProjects).toHaveBeenCalledTimes(1);
     const [next, previous] = onProjects.mock.calls[0]! as [UsageEntry, UsageEntry];
     expect(previous.value).toBe(1);
-    expect(next).toEqual({ value: 2, asOf: T0 + 1000 });
+    expect(next).toEqual({ value: 2, asOf: T0 + 1000, basis: T0 });
     expect(onApiCalls).toHaveBeenCalledTimes(1);
     kit.destroy();
   });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import { createPromptEngine } from '../prompts/engine.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
-import { createMemoryPlatform, createMemoryStorage } from '../platform.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform/memory.js';
 import { SDK_VERSION } from '../version.js';
 import { saasConfig } from './fixtures.js';
 import corePackage from '../../package.json';
@@ -27,8 +27,9 @@ describe('conversion events', () => {
       customer: { id: 'c1', plan, usage: { projects: 2 } },
       platform: createMemoryPlatform({ storage }),
       onEvent: (event) => events.push(event),
+      prompts: createPromptEngine,
     });
-    return { kit, engine: createPromptEngine(kit), events };
+    return { kit, engine: kit.prompts!, events };
   };
 
   it('stamps every event with a unique, time-sortable id, the customer, its MRR and the SDK version', () => {

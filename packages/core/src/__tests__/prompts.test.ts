@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryPlatform } from '../platform.js';
-import { createUpgradeKit } from '../client.js';
+import { createMemoryPlatform } from '../platform/memory.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import { createPromptEngine } from '../prompts/engine.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
@@ -27,8 +27,8 @@ function setup(overrides: Partial<ConfigInput> = {}, customer: Record<string, un
     trials: [{ feature: 'pdfExport', duration: '14d' }],
     ...overrides,
   };
-  const kit = createUpgradeKit({ config, customer: { id: 'customer-1', plan: 'free', usage: { projects: 5 }, ...customer }, platform: createMemoryPlatform(), onEvent: (event) => events.push(event), onWarning: () => {} });
-  const engine = createPromptEngine(kit);
+  const kit = createUpgradeKit({ config, customer: { id: 'customer-1', plan: 'free', usage: { projects: 5 }, ...customer }, platform: createMemoryPlatform(), onEvent: (event) => events.push(event), onWarning: () => {}, prompts: createPromptEngine });
+  const engine = kit.prompts!;
   const ids = (placement?: string) => engine.getPrompts(placement).map((prompt) => prompt.triggerId);
   return { kit, engine, events, ids };
 }
@@ -189,8 +189,9 @@ describe('explain', () => {
         ],
       },
       customer: { id: 'c', plan: 'free', usage: { projects: 8 } },
+      prompts: createPromptEngine,
     });
-    const engine = createPromptEngine(kit);
+    const engine = kit.prompts!;
     kit.recordGateHit('pdfExport');
     kit.recordGateHit('pdfExport');
     const explanation = engine.explain('power-user');
@@ -203,18 +204,34 @@ describe('explain', () => {
   });
 });
 
-describe('kit.explain', () => {
-  it('answers through the client with the engine\'s explanation', () => {
-    const { kit, engine } = setup();
-    expect(kit.explain('banner')).toEqual(engine.explain('banner'));
-    expect(kit.explain('banner')).toMatchObject({ fired: true, status: 'shown' });
+describe('the prompt engine as a part of the client', () => {
+  it('is created with the client, typed as kit.prompts, and explains through it', () => {
+    const { kit } = setup();
+    expect(kit.prompts!.explain('banner')).toMatchObject({ fired: true, status: 'shown' });
   });
 
-  it('says there is no engine, with a warning that names the fix, before one is created', () => {
-    const warnings: string[] = [];
-    const kit = createUpgradeKit({ config: { features, plans }, customer: { id: 'c', plan: 'free' }, platform: createMemoryPlatform(), onWarning: (message) => warnings.push(message) });
-    expect(kit.explain('anything')).toMatchObject({ fired: false, explain: [], status: 'no_engine' });
-    expect(warnings).toEqual(['[upgradekit] explain("anything"): no prompt engine; call createPromptEngine(kit) first']);
+  it('is null when the client was created without one, and nothing fires', () => {
+    const events: UpgradeKitEvent[] = [];
+    const kit = createUpgradeKit({ config: { features, plans }, customer: { id: 'c', plan: 'free' }, platform: createMemoryPlatform(), onEvent: (event) => events.push(event) });
+    expect(kit.prompts).toBeNull();
+    expect(events.filter((event) => event.type === 'trigger.fired')).toEqual([]);
+  });
+
+  it('stops with the client: no tick and no evaluation after destroy', () => {
+    vi.useFakeTimers();
+    const evaluated: string[] = [];
+    const kit = createUpgradeKit({
+      config: { features, plans, triggers: [{ id: 't', when: { usage: { feature: 'projects', atLeast: 0.5 } }, prompt: { kind: 'banner' } }] },
+      customer: { id: 'c', plan: 'free' },
+      platform: createMemoryPlatform(),
+      prompts: (core) => createPromptEngine(core, { onEvaluate: (triggerId) => evaluated.push(triggerId) }),
+    });
+    kit.destroy();
+    evaluated.length = 0;
+    kit.track('projects');
+    vi.advanceTimersByTime(864e5);
+    expect(evaluated).toEqual([]);
+    vi.useRealTimers();
   });
 });
 
@@ -233,8 +250,8 @@ describe('incremental evaluation', () => {
         })),
       },
       customer: { id: 'c', plan: 'free' },
+      prompts: (core) => createPromptEngine(core, { onEvaluate: (triggerId) => evaluated.push(triggerId) }),
     });
-    createPromptEngine(kit, { onEvaluate: (triggerId) => evaluated.push(triggerId) });
     expect(evaluated).toHaveLength(100);
     evaluated.length = 0;
     kit.track('f7');

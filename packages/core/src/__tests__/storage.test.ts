@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { CustomerInput } from '../entitlements/customer.js';
-import { createBrowserPlatform, createMemoryPlatform, createMemoryStorage, type KeyValueStorage } from '../platform.js';
+import { type KeyValueStorage } from '../platform.js';
+import { createBrowserPlatform } from '../platform/browser.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform/memory.js';
 import { createSafeStorage, STORAGE_PREFIX } from '../storage.js';
 import { saasConfig } from './fixtures.js';
 
@@ -142,7 +144,7 @@ describe('client persistence', () => {
     kit.track('apiCalls', 5);
     await flushWrites();
     expect([...storage.data.keys()].sort()).toEqual(['app:theme', KEY]);
-    expect(JSON.parse(storage.data.get(KEY)!).usage.apiCalls).toEqual({ value: 105, asOf: T0 + 1000 });
+    expect(JSON.parse(storage.data.get(KEY)!).usage.apiCalls).toEqual({ value: 105, asOf: T0 + 1000, basis: T0 });
     kit.destroy();
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
 import { createPromptEngine } from '../prompts/engine.js';
-import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform.js';
+import { createMemoryPlatform, createMemoryStorage, createMemoryTabs } from '../platform/memory.js';
 import { saasConfig } from './fixtures.js';
 
 const config = {
@@ -26,8 +26,8 @@ describe('across tabs and reloads', () => {
     const open = () => {
       const events: UpgradeKitEvent[] = [];
       const platform = createMemoryPlatform({ storage, tabs, seed: ++seed });
-      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform, onEvent: (event) => events.push(event) });
-      return Object.assign(kit, { engine: createPromptEngine(kit), events });
+      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 } }, platform, onEvent: (event) => events.push(event), prompts: createPromptEngine });
+      return Object.assign(kit, { engine: kit.prompts!, events });
     };
     return { a: open(), b: open() };
   }
@@ -79,8 +79,8 @@ describe('across tabs and reloads', () => {
   it('signals, prompt history and usage persist across a reload', () => {
     const storage = createMemoryStorage();
     const open = () => {
-      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 }, usageAsOf: '2026-02-01T00:00:00Z' }, platform: createMemoryPlatform({ storage }) });
-      return Object.assign(kit, { engine: createPromptEngine(kit) });
+      const kit = createUpgradeKit({ config, customer: { id: 'c1', plan: 'free', usage: { projects: 1 }, usageAsOf: '2026-02-01T00:00:00Z' }, platform: createMemoryPlatform({ storage }), prompts: createPromptEngine });
+      return Object.assign(kit, { engine: kit.prompts! });
     };
     const first = open();
     vi.advanceTimersByTime(1000);

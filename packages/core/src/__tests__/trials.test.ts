@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createUpgradeKit } from '../client.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
 import type { UpgradeKitEvent } from '../conversion/events.js';
-import { createMemoryPlatform, createMemoryStorage } from '../platform.js';
+import { createMemoryPlatform, createMemoryStorage } from '../platform/memory.js';
 import { saasConfig } from './fixtures.js';
 
 const DAY = 864e5;

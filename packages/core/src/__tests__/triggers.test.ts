@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryPlatform } from '../platform.js';
-import { createUpgradeKit, type UpgradeKit } from '../client.js';
+import { createMemoryPlatform } from '../platform/memory.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
+import type { UpgradeKit } from '../client/types.js';
 import { createPromptEngine } from '../prompts/engine.js';
 import type { ConfigInput } from '../config/schema.js';
 import { durationToMs } from '../utils/duration.js';
@@ -21,8 +22,9 @@ describe('trigger cases', () => {
       customer: { id: 'c1', plan: 'free', usageAsOf: '2026-01-01T00:00:00Z', ...testCase.customer },
       platform: createMemoryPlatform(),
       onWarning: () => {},
+      prompts: createPromptEngine,
     });
-    const engine = createPromptEngine(kit);
+    const engine = kit.prompts!;
     for (const step of testCase.steps as Step[]) {
       if (step.gateHit) kit.recordGateHit(step.gateHit);
       if (step.event) kit.recordEvent(step.event);

@@ -23,6 +23,11 @@ export function normalizeConfig(input: ConfigInput): Config {
   } as Config;
 }
 
+/** The feature of an id, only when the id is a string the config defines (never a prototype member, never a hostile object). */
+export function featureOf(config: Config, featureId: unknown): Config['features'][string] | undefined {
+  return typeof featureId === 'string' && Object.hasOwn(config.features, featureId) ? config.features[featureId] : undefined;
+}
+
 /** Identity at run time; gives TypeScript authors autocomplete and typed feature ids. */
 export function defineConfig<const C extends ConfigInput>(config: C): C {
   return config;

@@ -1,6 +1,18 @@
 import * as z from 'zod/mini';
-import { DURATION_PATTERN } from '../utils/duration.js';
+import * as activated from '../triggers/leaves/activated.js';
+import * as attribute from '../triggers/leaves/attribute.js';
+import * as event from '../triggers/leaves/event.js';
+import * as forecast from '../triggers/leaves/forecast.js';
+import * as gateHits from '../triggers/leaves/gateHits.js';
+import * as plan from '../triggers/leaves/plan.js';
+import * as trial from '../triggers/leaves/trial.js';
+import * as usage from '../triggers/leaves/usage.js';
+import type { Condition } from '../triggers/conditionLeaves.js';
+import { durationSchema, wholeNumber } from './duration.js';
 import { quote } from './messages.js';
+
+export { durationSchema } from './duration.js';
+export type { Condition } from '../triggers/conditionLeaves.js';
 
 /*
  * The entitlement model as zod schemas. Structure is checked here; cross-references
@@ -20,20 +32,14 @@ export const idSchema = z.string().check(
   z.regex(ID_PATTERN, { error: (issue) => `must be letters, digits or _ . : - (got ${quote(issue.input)})` }),
   z.refine((id) => !RESERVED_IDS.includes(id), { error: (issue) => `${quote(issue.input)} is reserved; choose another id` }),
 );
-export const durationSchema = z.string().check(
-  z.regex(DURATION_PATTERN, { error: (issue) => `must be a duration such as "30m", "24h", "7d" or "2w" (got ${quote(issue.input)})` }),
-);
-const count = z.int().check(z.minimum(0));
-const positiveCount = z.int().check(z.minimum(1));
+const count = wholeNumber().check(z.minimum(0));
+const positiveCount = wholeNumber().check(z.minimum(1));
 /** Stacking more would make limits and prices meaningless (and a linear search slow). */
 export const MAX_ADD_ON_QUANTITY = 10_000;
 const share = z.number().check(z.minimum(0), z.maximum(1));
 const text = z.optional(z.string());
 const failMode = z.optional(z.enum(['open', 'closed']));
 const ids = z.array(z.string());
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {
-  error: (issue) => `expected a string, number, boolean or null (got ${quote(issue.input)})`,
-});
 
 export const resetPeriodSchema = z.enum(['day', 'week', 'month', 'year', 'never']);
 
@@ -69,7 +75,7 @@ export const planSchema = z.strictObject({
   name: text,
   price: priceSchema,
   /** Features the plan includes. Default: none. */
-  grants: z._default(grants, () => ({})),
+  grants: z.optional(grants),
 });
 
 export const addOnSchema = z.strictObject({
@@ -95,24 +101,6 @@ export const trialSchema = z.strictObject({
   maxPerCustomer: z.optional(positiveCount),
 });
 
-type Json = string | number | boolean | null;
-
-/** One node of a trigger's condition tree: exactly one key per node. */
-export interface Condition {
-  all?: readonly Condition[] | undefined;
-  any?: readonly Condition[] | undefined;
-  not?: Condition | undefined;
-  /** Usage as a share of the limit: `atLeast: 0.7` is 70% or more. */
-  usage?: { feature: string; atLeast?: number | undefined; below?: number | undefined } | undefined;
-  gateHits?: { feature: string; atLeast: number; within: string } | undefined;
-  event?: { name: string; atLeast: number; within?: string | undefined } | undefined;
-  plan?: { in?: readonly string[] | undefined; notIn?: readonly string[] | undefined } | undefined;
-  trial?: { feature?: string | undefined; plan?: string | undefined; state: 'active' | 'eligible' | 'expired' } | undefined;
-  activated?: boolean | undefined;
-  forecast?: { feature: string; exceedsBeforeReset: boolean } | undefined;
-  attribute?: { key: string; equals?: Json | undefined; in?: readonly Json[] | undefined } | undefined;
-}
-
 /** How deep a config may nest (JSON levels), so a hostile or accidental tree cannot exhaust the stack. */
 export const MAX_DEPTH = 64;
 
@@ -126,14 +114,14 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.strictObject({
   get not() {
     return z.optional(conditionSchema);
   },
-  usage: z.optional(z.strictObject({ feature: z.string(), atLeast: z.optional(z.number().check(z.minimum(0))), below: z.optional(z.number().check(z.minimum(0))) })),
-  gateHits: z.optional(z.strictObject({ feature: z.string(), atLeast: count, within: durationSchema })),
-  event: z.optional(z.strictObject({ name: z.string(), atLeast: count, within: z.optional(durationSchema) })),
-  plan: z.optional(z.strictObject({ in: z.optional(ids), notIn: z.optional(ids) })),
-  trial: z.optional(z.strictObject({ feature: z.optional(z.string()), plan: z.optional(z.string()), state: z.enum(['active', 'eligible', 'expired']) })),
-  activated: z.optional(z.boolean()),
-  forecast: z.optional(z.strictObject({ feature: z.string(), exceedsBeforeReset: z.boolean() })),
-  attribute: z.optional(z.strictObject({ key: z.string(), equals: z.optional(scalar), in: z.optional(z.array(scalar)) })),
+  usage: z.optional(usage.schema),
+  gateHits: z.optional(gateHits.schema),
+  event: z.optional(event.schema),
+  plan: z.optional(plan.schema),
+  trial: z.optional(trial.schema),
+  activated: z.optional(activated.schema),
+  forecast: z.optional(forecast.schema),
+  attribute: z.optional(attribute.schema),
 });
 
 export const promptKindSchema = z.enum(['meter', 'banner', 'modal', 'trial', 'tooltip']);
@@ -175,7 +163,7 @@ export const triggerSchema = z.strictObject({
   when: conditionSchema,
   prompt: promptSchema,
   /** Higher wins when several triggers fire. Default: 0. */
-  priority: z.optional(z.int()),
+  priority: z.optional(wholeNumber()),
   /** Minimum time between two impressions of this trigger. Default: none. */
   cooldown: z.optional(durationSchema),
   /** Impressions after which the trigger stops showing. Default: unlimited. */
@@ -212,10 +200,14 @@ export const configSchema = z.strictObject({
   features: z.record(idSchema, featureSchema),
   /** Ordered from the entry tier up. */
   plans: z.array(planSchema).check(z.minLength(1)),
-  addOns: z._default(z.array(addOnSchema), () => []),
-  trials: z._default(z.array(trialSchema), () => []),
-  triggers: z._default(z.array(triggerSchema), () => []),
-  policy: z._default(policySchema, () => ({})),
+  /** Default: none. */
+  addOns: z.optional(z.array(addOnSchema)),
+  /** Default: none. */
+  trials: z.optional(z.array(trialSchema)),
+  /** Default: none. */
+  triggers: z.optional(z.array(triggerSchema)),
+  /** Default: every policy default. */
+  policy: z.optional(policySchema),
 });
 
 /** Arrays read-only at every depth: what `as const` and `defineConfig` give, and what code should not mutate. */
@@ -223,12 +215,19 @@ export type Immutable<T> = T extends ReadonlyArray<infer I> ? ReadonlyArray<Immu
 
 /** A config as authors write it (read-only arrays accepted, so `as const` configs type-check). */
 export type ConfigInput = Immutable<z.input<typeof configSchema>>;
-/** A validated config as code reads it, with defaults applied. */
-export type Config = z.output<typeof configSchema>;
+/** Fields `normalizeConfig` fills in, so code reads them without checking. */
+type WithDefaults<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
+
+/**
+ * A validated config as code reads it, with defaults applied. The defaults are
+ * applied by `normalizeConfig` (which `parseConfig` ends with), not by the schema,
+ * so that production builds that trust a config apply the very same ones.
+ */
+export type Config = Omit<WithDefaults<z.output<typeof configSchema>, 'addOns' | 'trials' | 'triggers' | 'policy'>, 'plans'> & { plans: Plan[] };
 export type Feature = z.output<typeof featureSchema>;
 export type FeatureType = Feature['type'];
 export type ResetPeriod = z.output<typeof resetPeriodSchema>;
-export type Plan = z.output<typeof planSchema>;
+export type Plan = WithDefaults<z.output<typeof planSchema>, 'grants'>;
 export type Price = z.output<typeof priceSchema>;
 export type Grant = z.output<typeof grantSchema>;
 export type AddOn = z.output<typeof addOnSchema>;

@@ -1,4 +1,6 @@
-import type { Config, Feature, Plan } from '../config/schema.js';
+import { warningRatio } from '../config/policy.js';
+import { featureOf } from '../config/normalize.js';
+import type { Config, Plan } from '../config/schema.js';
 import type { Customer, CustomerTrial } from './customer.js';
 import { periodAt } from './period.js';
 import { findUpgradePath, grantedLimit, type Limit, type UpgradePath } from './upgradePath.js';
@@ -36,8 +38,6 @@ export interface CheckOptions {
   upgrade?: boolean;
 }
 
-/** Default usage ratio from which a check also returns its upgrade path. */
-export const WARNING_RATIO = 0.8;
 
 export function isTrialActive(trial: CustomerTrial, now: number): boolean {
   return trial.startedAt <= now && now < trial.endsAt;
@@ -49,7 +49,7 @@ export function isTrialActive(trial: CustomerTrial, now: number): boolean {
  */
 export function check(config: Config, customer: Customer, featureId: string, options: CheckOptions = {}): CheckResult {
   const now = options.now ?? Date.now();
-  const feature = config.features[featureId] as Feature | undefined;
+  const feature = featureOf(config, featureId);
   const plan = config.plans.find((candidate) => candidate.id === customer.plan);
   if (!feature || !plan) {
     const open = (feature?.failMode ?? config.policy.failMode) === 'open';
@@ -92,7 +92,7 @@ export function check(config: Config, customer: Customer, featureId: string, opt
   const reason: CheckReason = fits(limit) ? (onTrial ? 'trial' : 'included') : limit === 0 ? 'not_in_plan' : 'limit_reached';
   const allowed = reason === 'included' || reason === 'trial';
   const ratio = limit === 'unlimited' ? 0 : limit === 0 ? (usage > 0 ? 1 : 0) : usage / limit;
-  const warning = config.policy.thresholds?.warning ?? WARNING_RATIO;
+  const warning = warningRatio(config);
   // Near the limit, what fits already is no upgrade: the path has to grant more than the limit now.
   const needed = reason === 'included' && limit !== 'unlimited' ? limit + 1 : usage + requested;
   return {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, formatPath, quote } from '../config/messages.js';
+import { wholeNumber } from '../config/duration.js';
 import type { Config } from '../config/schema.js';
 import { isRecord } from '../utils/isRecord.js';
 import { parseLeniently } from '../utils/lenient.js';
@@ -9,7 +10,7 @@ const notATimestamp = (issue: { input: unknown }) => `expected epoch millisecond
 const timestamp = z
   .union([z.number(), z.string(), z.date()], { error: notATimestamp })
   .check(z.refine((value) => Number.isFinite(toTime(value)), { error: notATimestamp }));
-const addOnRef = z.union([z.string(), z.strictObject({ id: z.string(), quantity: z.optional(z.int().check(z.minimum(1))) })], {
+const addOnRef = z.union([z.string(), z.strictObject({ id: z.string(), quantity: z.optional(wholeNumber().check(z.minimum(1))) })], {
   error: (issue) => `expected an add-on id or { id, quantity }, got ${quote(issue.input)}`,
 });
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {
@@ -40,7 +41,14 @@ export type CustomerInput = z.input<typeof customerSchema>;
 /** Usage of one feature and when it was measured. */
 export interface UsageEntry {
   value: number;
+  /** When it was last measured or tracked (this device's clock for tracking). */
   asOf: number;
+  /**
+   * The server measurement (its `asOf`) this value builds on: usage tracked on a
+   * device keeps the basis it started from, so a newer server measurement wins
+   * whatever the device's clock says. Absent: the value is the measurement itself.
+   */
+  basis?: number;
 }
 
 export interface CustomerTrial {

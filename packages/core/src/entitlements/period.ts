@@ -1,6 +1,6 @@
+import { DAY } from '../utils/time.js';
 import type { ResetPeriod } from '../config/schema.js';
 
-const DAY = 864e5;
 
 /** Half-open `[start, end)` interval of one usage period, in epoch milliseconds. */
 export interface Period {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
-import type { TrialState } from '../triggers/evaluate.js';
+import type { TrialState } from '../triggers/leaf.js';
 import { durationToMs } from '../utils/duration.js';
+import { DAY } from '../utils/time.js';
 import { isTrialActive } from './check.js';
 import type { Customer, CustomerTrial } from './customer.js';
 import { grantedLimit } from './upgradePath.js';
@@ -23,7 +24,12 @@ export type StartTrialResult =
   | { ok: true; endsAt: number }
   | { ok: false; reason: 'no_trial' | 'not_eligible' | 'active' | 'max_reached' };
 
-const DAY = 864e5;
+/** What a trial is of, as one string: `pdfExport/` for a feature, `/team` for a plan. */
+export const targetOf = (target: TrialTarget) => `${target.feature ?? ''}/${target.plan ?? ''}`;
+
+/** One trial's identity across tabs and reloads: its target and end. */
+export const trialKey = (trial: CustomerTrial) => `${targetOf(trial)}@${trial.endsAt}`;
+
 const isFor = (trial: CustomerTrial, target: TrialTarget) =>
   target.feature !== undefined ? trial.feature === target.feature : trial.plan === target.plan;
 
@@ -58,4 +64,18 @@ export function trialStatus(config: Config, customer: Customer, target: TrialTar
   }
   if (trialEligibility(config, customer, target, now).ok) return { state: 'eligible', endsAt: null, daysLeft: null };
   return latest ? { state: 'expired', endsAt: latest.endsAt, daysLeft: null } : { state: 'unavailable', endsAt: null, daysLeft: null };
+}
+
+/**
+ * Two lists of a customer's trials joined: every trial of either, but one of two
+ * that overlap for the same target (two tabs started it at once), the earlier.
+ */
+export function mergeTrials(local: readonly CustomerTrial[], remote: readonly CustomerTrial[]): CustomerTrial[] {
+  const merged: CustomerTrial[] = [];
+  for (const trial of [...local, ...remote].sort((a, b) => a.startedAt - b.startedAt || a.endsAt - b.endsAt)) {
+    const target = targetOf(trial);
+    const overlapping = merged.some((kept) => targetOf(kept) === target && kept.startedAt < trial.endsAt && trial.startedAt < kept.endsAt);
+    if (!overlapping) merged.push(trial);
+  }
+  return merged;
 }

@@ -1,9 +1,9 @@
 import type { AddOn, Config, Plan } from '../config/schema.js';
 import { monthly } from './price.js';
 import type { Customer } from './customer.js';
+import type { Limit } from './limit.js';
 
-/** A limit: a count, or no limit at all. 0 means "not granted". */
-export type Limit = number | 'unlimited';
+export type { Limit } from './limit.js';
 
 export interface UpgradePath {
   /** The plan to be on (the current one when only add-ons are needed). */
@@ -57,6 +57,23 @@ function addOnsCost(config: Config, addOns: ReadonlyArray<{ id: string; quantity
 }
 
 /**
+ * The fewest units of `addOn` to buy on top of the plan's `base` limit so that
+ * `needed` fits, worked out arithmetically (an add-on may stack thousands of
+ * times); `undefined` when the add-on does not grant the feature or cannot stack enough.
+ */
+function quantityNeeded(addOn: AddOn, featureId: string, base: Limit, needed: number, customer: Customer): number | undefined {
+  const grant = addOn.grants[featureId];
+  if (grant === undefined || base === 'unlimited') return undefined;
+  const owned = customer.addOns.find((candidate) => candidate.id === addOn.id)?.quantity ?? 0;
+  const room = (addOn.maxQuantity ?? 1) - owned;
+  if (room < 1) return undefined;
+  if (grant === true || grant === 'unlimited') return 1;
+  if (!(grant > 0)) return undefined;
+  const quantity = Math.max(1, Math.ceil((needed - base) / grant));
+  return quantity <= room ? quantity : undefined;
+}
+
+/**
  * The cheapest way for `customer` to be allowed `needed` units of a feature
  * (any amount for gates): the same or a higher plan, optionally with one kind
  * of add-on bought in the smallest quantity that suffices. The customer keeps
@@ -81,16 +98,10 @@ export function findUpgradePath(config: Config, customer: Customer, current: Pla
       continue;
     }
     for (const addOn of config.addOns) {
-      if (!isAvailableOn(addOn, plan) || addOn.grants[featureId] === undefined) continue;
-      const ownedQuantity = customer.addOns.find((owned) => owned.id === addOn.id)?.quantity ?? 0;
-      for (let quantity = 1; quantity + ownedQuantity <= (addOn.maxQuantity ?? 1); quantity++) {
-        const extra = [{ id: addOn.id, quantity }];
-        const limit = grantedLimit(config, plan, customer.addOns.concat(extra), featureId);
-        if (fits(limit)) {
-          consider(plan, extra, limit);
-          break;
-        }
-      }
+      const quantity = isAvailableOn(addOn, plan) ? quantityNeeded(addOn, featureId, base, needed, customer) : undefined;
+      if (quantity === undefined) continue;
+      const extra = [{ id: addOn.id, quantity }];
+      consider(plan, extra, grantedLimit(config, plan, customer.addOns.concat(extra), featureId));
     }
   }
   if (!best) return null;

@@ -1,7 +1,7 @@
 import type { Config, Cta, PromptKind, Trigger } from '../config/schema.js';
-import type { CheckResult } from '../entitlements/check.js';
 import type { Customer } from '../entitlements/customer.js';
-import { mrrOf, type UpgradePath } from '../entitlements/upgradePath.js';
+import { offerFor } from '../entitlements/offer.js';
+import type { UpgradePath } from '../entitlements/upgradePath.js';
 
 /** A prompt the arbiter allows now, with its copy resolved for the customer's variant. */
 export interface ActivePrompt {
@@ -23,50 +23,19 @@ export interface ActivePrompt {
   priority: number;
 }
 
+const COPY = ['placement', 'feature', 'title', 'body', 'ctaLabel', 'url'] as const;
+
 /**
  * Resolves a trigger's prompt for a variant: the variant's copy over the
- * trigger's, and the recommended plan: the prompt's own, else the cheapest
- * path that unlocks its feature, else the next plan up.
+ * trigger's, and the offer (see `offerFor`): the prompt's own plan, else the
+ * cheapest path that unlocks its feature, else the next plan up.
  */
-export function toActivePrompt(
-  config: Config,
-  trigger: Trigger,
-  variant: string,
-  checkFeature: (featureId: string) => CheckResult,
-  customer: Customer,
-): ActivePrompt {
+export function toActivePrompt(config: Config, trigger: Trigger, variant: string, customer: Customer): ActivePrompt {
   const overrides = trigger.experiment?.variants?.find((candidate) => candidate.id === variant)?.prompt;
   const prompt = { ...trigger.prompt, ...overrides };
-  let upgrade: UpgradePath | null = null;
-  const planIndex = config.plans.findIndex((plan) => plan.id === customer.plan);
-  const target = prompt.plan ?? (prompt.feature ? undefined : config.plans[planIndex + 1]?.id);
-  if (target) {
-    const plan = config.plans.find((candidate) => candidate.id === target)!;
-    upgrade = {
-      plan: target,
-      addOns: [],
-      limit: 'unlimited',
-      mrrDelta: mrrOf(config, target, customer.addOns) - mrrOf(config, customer.plan, customer.addOns),
-      currency: plan.price.currency,
-    };
-    if (prompt.feature) {
-      const grant = plan.grants[prompt.feature];
-      upgrade.limit = grant === true || grant === undefined ? (grant ? 'unlimited' : 0) : grant;
-    }
-  } else if (prompt.feature) {
-    upgrade = checkFeature(prompt.feature).upgrade;
-  }
-  const active: ActivePrompt = {
-    triggerId: trigger.id,
-    variant,
-    kind: prompt.kind,
-    cta: prompt.cta ?? 'upgrade',
-    upgrade,
-    priority: trigger.priority ?? 0,
-  };
+  const upgrade = offerFor(config, customer, { feature: prompt.feature, plan: prompt.plan });
+  const active: ActivePrompt = { triggerId: trigger.id, variant, kind: prompt.kind, cta: prompt.cta ?? 'upgrade', upgrade, priority: trigger.priority ?? 0 };
   if (upgrade) active.plan = upgrade.plan;
-  for (const key of ['placement', 'feature', 'title', 'body', 'ctaLabel', 'url'] as const) {
-    if (prompt[key] !== undefined) active[key] = prompt[key];
-  }
+  for (const key of COPY) if (prompt[key] !== undefined) active[key] = prompt[key];
   return active;
 }

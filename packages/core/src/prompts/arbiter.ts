@@ -1,5 +1,7 @@
 import type { Config, PromptKind, Trigger } from '../config/schema.js';
+import { DEFAULT_CAPS } from '../config/policy.js';
 import { durationToMs } from '../utils/duration.js';
+import { DAY } from '../utils/time.js';
 import { HOLDOUT } from './experiment.js';
 
 /** What happened to one trigger's prompt so far. Persisted and shared across tabs. */
@@ -22,14 +24,17 @@ export interface ArbiterInput {
   /** Prompts on screen in this tab now: they stay until clicked or dismissed. */
   open: ReadonlySet<string>;
   activated: boolean;
+  /**
+   * Whether the page is visible. A new interrupting prompt waits for a visible
+   * page: a modal opened in a background tab would be seen by no one, yet use up
+   * the caps, and compete with the tab the customer is looking at. Default: `true`.
+   */
+  visible?: boolean;
 }
 
-const DAY = 864e5;
 /** Modal and trial prompts take over the screen; they are capped and one at a time. */
 export const isInterrupting = (kind: PromptKind | undefined) => kind === 'modal' || kind === 'trial';
 
-/** Default caps on interrupting prompts. */
-export const DEFAULT_CAPS = { perDay: 1, perWeek: 3 };
 
 /**
  * Decides which fired triggers may show their prompt now, highest priority
@@ -63,7 +68,7 @@ export function selectPrompts(input: ArbiterInput): Array<{ trigger: Trigger; va
       if (past?.dismissedForever || (past?.snoozedUntil ?? 0) > now) continue;
       if (trigger.maxImpressions !== undefined && (past?.impressions ?? 0) >= trigger.maxImpressions) continue;
       if (trigger.cooldown && past?.lastShownAt !== undefined && now - past.lastShownAt < durationToMs(trigger.cooldown)) continue;
-      if (interrupts && (!input.activated || capped || interrupting)) continue;
+      if (interrupts && (!input.activated || capped || interrupting || input.visible === false)) continue;
     } else if (interrupts && interrupting !== trigger) {
       continue;
     }

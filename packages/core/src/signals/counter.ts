@@ -13,8 +13,14 @@ export interface Counter {
 
 export const EMPTY_COUNTER: Counter = { total: 0, buckets: [] };
 
-/** Returns a new counter with `amount` more at `now`; the input is not mutated. */
-export function increment(counter: Counter, now: number, bucketMs: number, keepMs: number, amount = 1): Counter {
+/**
+ * Returns a new counter with `amount` more at `now`; the input is not mutated. A
+ * `now` before the newest bucket (the device clock jumped back) counts in that
+ * bucket, so the count is not aged out of its window when the clock returns.
+ */
+export function increment(counter: Counter, at: number, bucketMs: number, keepMs: number, amount = 1): Counter {
+  const newest = counter.buckets[counter.buckets.length - 1]?.[0] ?? -Infinity;
+  const now = Math.max(at, newest);
   const start = now - (now % bucketMs);
   const oldest = now - keepMs - bucketMs;
   const buckets = counter.buckets.filter(([at]) => at > oldest);

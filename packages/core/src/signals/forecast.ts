@@ -1,8 +1,8 @@
+import { DAY } from '../utils/time.js';
 import type { Period } from '../entitlements/period.js';
 
 /** Projections need at least this share of the period, or one day, of history. */
 const MIN_ELAPSED_SHARE = 0.1;
-const DAY = 864e5;
 
 /**
  * Projects usage to the end of the period at the pace so far. `null` when

@@ -1,4 +1,5 @@
 import type { Sink, UpgradeKitEvent } from '../conversion/events.js';
+import { describeError } from '../utils/describeError.js';
 import { createWarn, type WarningHandler } from '../utils/log.js';
 
 export interface CallbackSinkOptions {
@@ -34,6 +35,4 @@ export function createCallbackSink(
   };
 }
 
-export function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
+export { describeError } from '../utils/describeError.js';

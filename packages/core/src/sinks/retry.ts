@@ -23,19 +23,27 @@ export function classifyResponse(status: number, retryAfter: string | null, now:
 }
 
 /**
+ * The longest `Retry-After` honoured. Longer is taken as a mistake (a misconfigured
+ * server, or a device clock far behind the server's date) and backed off from as
+ * after any failure, rather than waiting days or firing a timer that overflows.
+ */
+export const MAX_RETRY_AFTER_MS = 36e5;
+
+/**
  * `Retry-After` in milliseconds from `now`: either delay-seconds (`120`) or an
  * HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`); a date in the past means "now".
- * `undefined` when absent or unreadable, so the caller falls back to back-off.
+ * `undefined` when absent, unreadable or longer than an hour, so the caller
+ * falls back to back-off.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value == null) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
   // Every HTTP-date form names the day and month; without that check Date.parse
   // would read a malformed "-5" as the year −5 and retry at once.
-  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
+  const date = /^\d+$/.test(text) ? now + Number(text) * 1000 : /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const wait = Math.max(0, date - now);
+  return wait <= MAX_RETRY_AFTER_MS ? wait : undefined;
 }
 
 /**

@@ -5,7 +5,15 @@ import { isRecord } from './isRecord.js';
 /** Receives one problem of lenient parsing: where, and what was wrong. */
 export type ReportIssue = (path: Path, message: string) => void;
 
-type Def = { type: string; innerType?: z.ZodMiniType; element?: z.ZodMiniType; keyType?: z.ZodMiniType; valueType?: z.ZodMiniType; shape?: Record<string, z.ZodMiniType> };
+type Def = {
+  type: string;
+  innerType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  keyType?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  shape?: Record<string, z.ZodMiniType>;
+  catchall?: z.ZodMiniType;
+};
 const defOf = (schema: z.ZodMiniType) => schema._zod.def as unknown as Def;
 
 /**
@@ -31,6 +39,7 @@ function parsePart(schema: z.ZodMiniType, value: unknown, path: Path, report: Re
  * field: a field that fails is left out, and in an array or a record only the
  * items or entries that fail. Every problem is reported; everything valid is kept.
  * Required fields that fail are left out too: the caller supplies stand-ins.
+ * Unknown keys are reported for a strict object schema and ignored otherwise.
  */
 export function parseLeniently<S extends z.ZodMiniObject>(schema: S, input: unknown, report: ReportIssue, path: Path = []): Partial<z.output<S>> {
   const out: Record<string, unknown> = {};
@@ -38,8 +47,9 @@ export function parseLeniently<S extends z.ZodMiniObject>(schema: S, input: unkn
     report(path, `expected object, got ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
     return out as Partial<z.output<S>>;
   }
-  const shape = defOf(schema).shape!;
-  const unknown = Object.keys(input).filter((key) => !Object.hasOwn(shape, key));
+  const { shape = {}, catchall } = defOf(schema);
+  const strict = catchall !== undefined && defOf(catchall).type === 'never';
+  const unknown = strict ? Object.keys(input).filter((key) => !Object.hasOwn(shape, key)) : [];
   if (unknown.length) report(path, `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')} (known: ${Object.keys(shape).join(', ')})`);
   for (const [key, fieldSchema] of Object.entries(shape)) {
     const value = input[key];

@@ -2,7 +2,18 @@ import type { EventOf, UpgradeKitEvent } from '../../conversion/events.js';
 import { SDK_VERSION } from '../../version.js';
 
 export const URL = 'https://collect.example.com/events';
+/** The key earlier versions kept one queue for every tab under; each tab now adds its own suffix. */
 export const STORAGE_KEY = 'upgradekit:v1:events';
+
+/** Every event persisted under the HTTP sink's keys, one queue per tab (and the legacy shared one). */
+export function stored(storage: { data: Map<string, string> }): UpgradeKitEvent[] {
+  return [...storage.data]
+    .filter(([key]) => key === STORAGE_KEY || key.startsWith(`${STORAGE_KEY}:`))
+    .flatMap(([, text]) => {
+      const value = JSON.parse(text) as UpgradeKitEvent[] | { events: UpgradeKitEvent[] };
+      return Array.isArray(value) ? value : value.events;
+    });
+}
 
 const base = (i: number) => ({
   v: 1 as const,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpgradeKitEvent } from '../../conversion/events.js';
-import { createMemoryPlatform, createMemoryStorage, type MemoryPlatformOptions } from '../../platform.js';
+import { createMemoryPlatform, createMemoryStorage, createMemoryTabs, type MemoryPlatformOptions } from '../../platform/memory.js';
 import { createHttpSink, type HttpSinkOptions } from '../http.js';
-import { deferred, fakeFetch, range, reply, STORAGE_KEY, trial, upgrade, URL, usage } from './helpers.js';
+import { deferred, fakeFetch, range, reply, STORAGE_KEY, stored, trial, upgrade, URL, usage } from './helpers.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -25,9 +25,6 @@ function setup(
   const sink = createHttpSink({ url: URL, platform, onWarning: (m) => warnings.push(m), ...options });
   return { sink, server, storage, platform, warnings };
 }
-
-const stored = (storage: { getItem(key: string): string | null }): UpgradeKitEvent[] =>
-  JSON.parse(storage.getItem(STORAGE_KEY) ?? '[]');
 
 describe('batching', () => {
   it('sends a full batch at once and the rest after the flush interval', async () => {
@@ -149,6 +146,16 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it.each([['3000000'], ['Fri, 01 Jan 2027 12:00:00 GMT']])('backs off as after any failure when Retry-After is absurd (%s)', async (retryAfter) => {
+    const { sink, server } = setup((_, i) => (i < 3 ? reply(429, { 'Retry-After': retryAfter }) : reply(200)), { baseDelay: 100, maxDelay: 1000 });
+    sink.send(usage(1));
+    await sink.flush();
+    await vi.advanceTimersByTimeAsync(3000);
+    // Three capped back-offs, not 600 requests in a busy loop, nor a wait of a month.
+    expect(server.requests).toHaveLength(4);
+    expect(sink.pending()).toBe(0);
+  });
+
   it('retries network errors, 408 and 5xx with the same event ids every time', async () => {
     const answers = [new TypeError('Failed to fetch'), reply(408), reply(502), reply(500), reply(200)];
     const { sink, server } = setup((_, i) => answers[i]!, { batchSize: 2 });
@@ -198,7 +205,10 @@ describe('retries', () => {
     await sink.flush();
     await vi.advanceTimersByTimeAsync(1000);
     expect(server.requests).toHaveLength(3);
-    expect(warnings).toEqual([expect.stringContaining('gave up on a batch of 1 events')]);
+    expect(warnings).toEqual([
+      expect.stringContaining('could not deliver events to https://collect.example.com/events (HTTP 500); retrying with back-off, 1 kept queued'),
+      expect.stringContaining('gave up on a batch of 1 events'),
+    ]);
     sink.send(usage(2));
     await sink.flush();
     expect(server.requests.at(-1)!.ids).toEqual(['evt000002']);
@@ -278,7 +288,9 @@ describe('persistence', () => {
   it('persists before any request, and a new sink on the same storage resends after a reload', async () => {
     const storage = createMemoryStorage();
     const down = fakeFetch(() => new TypeError('Failed to fetch'));
-    const page1 = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, fetch: down.fetch }) });
+    const tabs = createMemoryTabs();
+    const platform1 = createMemoryPlatform({ storage, tabs, fetch: down.fetch });
+    const page1 = createHttpSink({ url: URL, platform: platform1, onWarning: () => {} });
     for (const i of range(3)) page1.send(usage(i));
     await Promise.resolve();
     // Stored in the same task as send(): a crash right after loses nothing.
@@ -286,14 +298,15 @@ describe('persistence', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(down.requests).toHaveLength(1);
 
-    // The page unloads without ceremony: no destroy(), no flush().
+    // The page unloads without ceremony: no destroy(), no flush(); the browser releases its lock.
+    platform1.unload();
     const up = fakeFetch(() => reply(200));
-    const page2 = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, fetch: up.fetch }) });
+    const page2 = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: up.fetch }) });
     expect(page2.pending()).toBe(3);
     page2.send(usage(1)); // the host re-reporting an event the queue already has
     await vi.advanceTimersByTimeAsync(5000);
     expect(up.requests.map((r) => r.ids)).toEqual([['evt000000', 'evt000001', 'evt000002']]);
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expect(stored(storage)).toEqual([]);
     page1.destroy();
   });
 
@@ -302,8 +315,10 @@ describe('persistence', () => {
     const downA = fakeFetch(() => new TypeError('offline'));
     let bUp = false;
     const downB = fakeFetch(() => (bUp ? reply(200) : new TypeError('offline')));
-    const tabA = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, fetch: downA.fetch }) });
-    const tabB = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, fetch: downB.fetch }) });
+    // Two tabs of one browser: one storage, one set of locks.
+    const tabs = createMemoryTabs();
+    const tabA = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: downA.fetch }), onWarning: () => {} });
+    const tabB = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: downB.fetch }), onWarning: () => {} });
     tabA.send(usage(1));
     tabB.send(usage(2));
     await Promise.resolve();
@@ -313,6 +328,41 @@ describe('persistence', () => {
     expect(stored(storage).map((e) => e.id)).toEqual(['evt000001']);
     tabA.destroy();
     tabB.destroy();
+  });
+
+  it('a tab opened while another is still open never sends that tab\'s unsent events', async () => {
+    const storage = createMemoryStorage();
+    const tabs = createMemoryTabs();
+    const offline = fakeFetch(() => new TypeError('offline'));
+    const tabA = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: offline.fetch }), onWarning: () => {} });
+    for (const i of range(3)) tabA.send(usage(i));
+    await Promise.resolve();
+    const online = fakeFetch(() => reply(200));
+    const tabB = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: online.fetch }) });
+    tabB.send(usage(10));
+    await tabB.flush();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(online.requests.flatMap((r) => r.ids)).toEqual(['evt000010']);
+    expect(stored(storage).map((e) => e.id)).toEqual(['evt000000', 'evt000001', 'evt000002']);
+    tabA.destroy();
+    tabB.destroy();
+  });
+
+  it('a closed tab\'s queue is adopted and sent by one of the tabs still open, once', async () => {
+    const storage = createMemoryStorage();
+    const tabs = createMemoryTabs();
+    const offline = fakeFetch(() => new TypeError('offline'));
+    const closing = createMemoryPlatform({ storage, tabs, fetch: offline.fetch });
+    const tabA = createHttpSink({ url: URL, platform: closing, onWarning: () => {} });
+    for (const i of range(3)) tabA.send(usage(i));
+    await Promise.resolve();
+    closing.unload();
+    const online = fakeFetch(() => reply(200));
+    const pages = [1, 2].map(() => createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: online.fetch }) }));
+    await Promise.all(pages.map((page) => page.flush()));
+    expect(online.requests.flatMap((r) => r.ids)).toEqual(['evt000000', 'evt000001', 'evt000002']);
+    expect(stored(storage)).toEqual([]);
+    pages.forEach((page) => page.destroy());
   });
 
   it('queues and persists without fetch, with a warning', () => {
@@ -338,7 +388,7 @@ describe('page hide', () => {
     // "€" is three bytes in UTF-8: counting characters instead of bytes would overflow the limit.
     range(300).map((i) => usage(i, 'exports-€-'.repeat(40)));
 
-  it('beacons the queue in bodies of at most 64 KiB, in order, and forgets what was beaconed', async () => {
+  it('beacons the queue in bodies of at most 64 KiB, in order, and keeps it until a confirmed request delivers it', async () => {
     const beacons: Array<{ url: string; body: string }> = [];
     const { sink, server, storage, platform } = setup(
       () => reply(200),
@@ -355,34 +405,52 @@ describe('page hide', () => {
     for (const size of sizes.slice(0, -1)) expect(size).toBeGreaterThan(64 * 1024 - 1000);
     expect(beacons.every((b) => b.url === URL)).toBe(true);
     expect(beacons.flatMap((b) => (JSON.parse(b.body) as { events: UpgradeKitEvent[] }).events)).toEqual(events);
+    // A beacon confirms nothing: the events stay queued and persisted...
+    expect(sink.pending()).toBe(events.length);
+    expect(stored(storage)).toEqual(events);
+    // ...until a request is answered 2xx (the same ids again: the endpoint keeps one of each).
+    platform.show();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.requests.flatMap((r) => r.ids)).toEqual(events.map((e) => e.id));
     expect(sink.pending()).toBe(0);
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
-    // Beaconed counts as sent in this page: not queued again, not fetched.
-    sink.send(events[0]!);
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(server.requests).toHaveLength(0);
+    expect(stored(storage)).toEqual([]);
+  });
+
+  it('loses nothing when every beacon is lost on the way and the page closes: the next page sends it all', async () => {
+    const storage = createMemoryStorage();
+    const tabs = createMemoryTabs();
+    const page1 = createMemoryPlatform({ storage, tabs, fetch: fakeFetch(() => new TypeError('offline')).fetch, sendBeacon: () => true });
+    const sink = createHttpSink({ url: URL, platform: page1, onWarning: () => {} });
+    for (const i of range(40)) sink.send(usage(i));
+    page1.unload();
+    const next = fakeFetch(() => reply(200));
+    const page2 = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs, fetch: next.fetch }) });
+    await page2.flush();
+    expect(next.requests.flatMap((r) => r.ids)).toEqual(range(40).map((i) => usage(i).id));
+    page2.destroy();
   });
 
   it('keeps what the browser refused persisted, and the next page sends it', async () => {
     const beacons: string[] = [];
+    const platformTabs = createMemoryTabs();
     const { sink, storage, platform } = setup(
       () => new TypeError('offline'),
       { batchSize: 1000 },
       // The keepalive budget is spent after one body.
-      { sendBeacon: (_, body) => beacons.length < 1 && (beacons.push(body), true) },
+      { tabs: platformTabs, sendBeacon: (_, body) => beacons.length < 1 && (beacons.push(body), true) },
     );
     const events = bigEvents();
     for (const event of events) sink.send(event);
     platform.hide();
-    const beaconed = (JSON.parse(beacons[0]!) as { events: UpgradeKitEvent[] }).events.map((e) => e.id);
-    expect(sink.pending()).toBe(events.length - beaconed.length);
-    expect(stored(storage)).toHaveLength(events.length - beaconed.length);
+    expect(beacons).toHaveLength(1);
+    expect(sink.pending()).toBe(events.length);
+    expect(stored(storage)).toHaveLength(events.length);
 
+    platform.unload();
     const next = fakeFetch(() => reply(200));
-    const page2 = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, fetch: next.fetch }), batchSize: 1000 });
+    const page2 = createHttpSink({ url: URL, platform: createMemoryPlatform({ storage, tabs: platformTabs, fetch: next.fetch }), batchSize: 1000 });
     await page2.flush();
-    const resent = next.requests.flatMap((r) => r.ids);
-    expect([...beaconed, ...resent]).toEqual(events.map((e) => e.id));
+    expect(next.requests.flatMap((r) => r.ids)).toEqual(events.map((e) => e.id));
     sink.destroy();
   });
 
@@ -408,6 +476,8 @@ describe('page hide', () => {
     ]);
     answer.resolve(reply(200));
     await vi.advanceTimersByTimeAsync(0);
+    // The beaconed ones were not confirmed by their beacon: requests confirm them.
+    await vi.advanceTimersByTimeAsync(5000);
     expect(sink.pending()).toBe(0);
   });
 
@@ -417,11 +487,11 @@ describe('page hide', () => {
     sink.send(usage(1, 'x'.repeat(70_000)));
     sink.send(usage(2));
     platform.hide();
-    expect(beacons).toHaveLength(1);
-    expect(sink.pending()).toBe(1);
+    expect(beacons.map((b) => (JSON.parse(b) as { events: UpgradeKitEvent[] }).events.map((e) => e.id))).toEqual([['evt000002']]);
+    expect(sink.pending()).toBe(2);
     platform.show();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(server.requests.map((r) => r.ids)).toEqual([['evt000001']]);
+    expect(server.requests.map((r) => r.ids)).toEqual([['evt000001', 'evt000002']]);
   });
 
   it('without sendBeacon, flushes with fetch and keeps everything persisted meanwhile', async () => {
@@ -431,7 +501,7 @@ describe('page hide', () => {
     expect(server.requests).toHaveLength(1);
     expect(stored(storage).map((e) => e.id)).toEqual(['evt000001']);
     await vi.advanceTimersByTimeAsync(0);
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expect(stored(storage)).toEqual([]);
   });
 });
 
@@ -448,10 +518,11 @@ describe('destroy', () => {
     platform.hide();
     expect(sendBeacon).not.toHaveBeenCalled();
     sink.send(usage(2));
-    expect(warnings).toEqual([expect.stringContaining('send() after destroy()')]);
+    expect(warnings.at(-1)).toContain('send() after destroy()');
     await vi.advanceTimersByTimeAsync(600_000);
     expect(server.requests).toHaveLength(1);
     expect(stored(storage).map((e) => e.id)).toEqual(['evt000001']);
+    expect(warnings[0]).toContain('could not deliver events');
   });
 
   it('clears the request timeout of a request in flight; if it then succeeds, its events leave storage', async () => {
@@ -464,6 +535,6 @@ describe('destroy', () => {
     expect(stored(storage).map((e) => e.id)).toEqual(['evt000001']);
     answer.resolve(reply(200));
     await vi.advanceTimersByTimeAsync(0);
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    expect(stored(storage)).toEqual([]);
   });
 });

@@ -39,6 +39,11 @@ describe('parseRetryAfter', () => {
     ['0', 0],
     ['Thu, 01 Jan 2026 12:00:30 GMT', 30_000],
     ['Thu, 01 Jan 2026 11:00:00 GMT', 0],
+    ['3600', 3_600_000],
+    // Absurd waits (a misconfigured server, a device clock a year behind) are left to back-off.
+    ['3601', undefined],
+    ['3000000', undefined],
+    ['Fri, 01 Jan 2027 12:00:00 GMT', undefined],
     ['soon', undefined],
     ['-5', undefined],
     ['', undefined],

@@ -1,0 +1,4 @@
+/** The conversion report: `@upgradekit/core/report`. Pure; runs in the browser, in Node and in the CLI. */
+export { buildReport } from './report.js';
+export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './report.js';
+export type { UpgradeKitEvent } from './events.js';

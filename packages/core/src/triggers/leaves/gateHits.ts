@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import type { Path } from '../../config/messages.js';
+import { durationSchema, wholeNumber } from '../../config/duration.js';
+import { durationToMs } from '../../utils/duration.js';
+import type { ConfigReferences, EvaluationContext, LeafOutcome } from '../leaf.js';
+
+/** Attempts to use a feature the customer does not have: `atLeast` of them `within` a window. */
+export const schema = z.strictObject({ feature: z.string(), atLeast: wholeNumber().check(z.minimum(0)), within: durationSchema });
+export type GateHitsLeaf = z.output<typeof schema>;
+
+export function evaluate({ feature, atLeast, within }: GateHitsLeaf, context: EvaluationContext): LeafOutcome {
+  const count = context.count('gate', feature, durationToMs(within));
+  return {
+    held: count >= atLeast,
+    actual: count,
+    expected: `at least ${atLeast}`,
+    text: `${count} gate hit${count === 1 ? '' : 's'} on ${feature} in ${within} (needs at least ${atLeast})`,
+  };
+}
+
+export const dependencies = ({ feature }: GateHitsLeaf) => [`gate:${feature}`, 'time'];
+
+/** The signal this leaf counts, and the window it reads (see `signals/windows.ts`). */
+export const window = ({ feature, within }: GateHitsLeaf) => ({ key: `gate:${feature}`, ms: durationToMs(within) });
+
+export function crossCheck(leaf: GateHitsLeaf, at: Path, refs: ConfigReferences): void {
+  refs.feature([...at, 'feature'], leaf.feature);
+}

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import type { Path } from '../../config/messages.js';
+import { percent, type ConfigReferences, type EvaluationContext, type LeafOutcome } from '../leaf.js';
+
+/** Usage as a share of the limit: `atLeast: 0.7` is 70% or more, `below: 0.5` under half. */
+export const schema = z.strictObject({
+  feature: z.string(),
+  atLeast: z.optional(z.number().check(z.minimum(0))),
+  below: z.optional(z.number().check(z.minimum(0))),
+});
+export type UsageLeaf = z.output<typeof schema>;
+
+export function evaluate({ feature, atLeast, below }: UsageLeaf, context: EvaluationContext): LeafOutcome {
+  const { ratio } = context.usage(feature);
+  const expected = [atLeast !== undefined && `at least ${percent(atLeast)}`, below !== undefined && `below ${percent(below)}`].filter(Boolean).join(' and ');
+  return {
+    held: (atLeast === undefined || ratio >= atLeast) && (below === undefined || ratio < below),
+    actual: ratio,
+    expected,
+    text: `${feature} usage is ${percent(ratio)} of the limit (needs ${expected})`,
+  };
+}
+
+export const dependencies = ({ feature }: UsageLeaf) => [`usage:${feature}`, 'customer', 'time'];
+
+export function crossCheck(leaf: UsageLeaf, at: Path, refs: ConfigReferences): void {
+  refs.feature([...at, 'feature'], leaf.feature, ['metered', 'seats']);
+  if (leaf.atLeast === undefined && leaf.below === undefined) refs.report(at, 'give "atLeast" or "below" (a share of the limit, e.g. 0.8)');
+}
