@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { StorybookConfig } from '@storybook/react-vite';
 import { mergeConfig } from 'vite';
+import { sourceAliases } from '../tests/sourceAliases.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,14 +16,8 @@ const config: StorybookConfig = {
   typescript: { reactDocgen: 'react-docgen' },
   viteFinal(vite) {
     return mergeConfig(vite, {
-      // Stories run against the packages' source, so nothing has to be built first. Exact-match
-      // patterns: '@upgradekit/react' must not swallow a subpath.
-      resolve: {
-        alias: [
-          { find: /^@upgradekit\/core$/, replacement: here('../packages/core/src/index.ts') },
-          { find: /^@upgradekit\/react$/, replacement: here('../packages/react/src/index.ts') },
-        ],
-      },
+      // Stories run against the packages' source, so nothing has to be built first.
+      resolve: { alias: sourceAliases },
       // Pre-bundled up front: a dependency found mid-run makes Vite reload, and a story test then fails to import.
       optimizeDeps: { include: ['zustand/vanilla', 'zod/mini', '@floating-ui/react'] },
       // The preview carries Storybook's runtime and axe; it is never shipped to users.

@@ -1,7 +1,8 @@
 import { defineProject } from 'vitest/config';
+import { sourceAliases } from '../../tests/sourceAliases.ts';
 
 // Component tests in jsdom against core's source, so no build is needed first.
 export default defineProject({
-  resolve: { alias: { '@upgradekit/core': new URL('../core/src/index.ts', import.meta.url).pathname } },
+  resolve: { alias: sourceAliases },
   test: { name: 'react', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/__tests__/setup.ts'] },
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check, createMemoryPlatform, createUpgradeKit, parseConfig, parseCustomer, type Config, type CustomerInput } from '@upgradekit/core';
+import { check, createUpgradeKit, parseConfig, parseCustomer, type Config, type CustomerInput } from '@upgradekit/core';
+import { createMemoryPlatform } from '@upgradekit/core/testing';
 
 const NOW = Date.parse('2028-03-10T12:00:00Z');
 

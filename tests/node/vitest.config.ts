@@ -1,7 +1,8 @@
 import { defineProject } from 'vitest/config';
+import { sourceAliases } from '../sourceAliases.ts';
 
 // Node-only suites: the same `check` a server runs for enforcement, with no DOM.
 export default defineProject({
-  resolve: { alias: { '@upgradekit/core': new URL('../../packages/core/src/index.ts', import.meta.url).pathname } },
+  resolve: { alias: sourceAliases },
   test: { name: 'node', environment: 'node', include: ['**/*.test.ts'] },
 });

@@ -2,7 +2,8 @@ import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryPlatform, defineConfig, type CustomerInput } from '@upgradekit/core';
+import { createPromptEngine, defineConfig, type CustomerInput } from '@upgradekit/core';
+import { createMemoryPlatform } from '@upgradekit/core/testing';
 import {
   FeatureGate,
   LimitBanner,
@@ -38,7 +39,7 @@ const bootstrap: CustomerInput = { id: 'c1', plan: 'free', usage: { apiCalls: 17
 
 // Server and browser each create their own client from the same bootstrap customer.
 const App = () => (
-  <UpgradeKitProvider config={config} customer={bootstrap} platform={createMemoryPlatform()} locale="en-US">
+  <UpgradeKitProvider config={config} customer={bootstrap} platform={createMemoryPlatform()} prompts={createPromptEngine} locale="en-US">
     <main>
       <h1>Dashboard</h1>
       <UsageMeter feature="apiCalls" />
@@ -93,5 +94,37 @@ describe('server rendering and hydration', () => {
     expect(document.querySelector('dialog[open]')?.textContent).toContain('Upgrade to Pro');
     act(() => root!.unmount());
     container.remove();
+  });
+
+  it('renders nothing, instead of failing the whole page, for components outside a provider and render props that throw', () => {
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const page = renderToString(
+      <main>
+        <h1>Host page</h1>
+        <UsageMeter feature="apiCalls" />
+        <LimitBanner feature="apiCalls" />
+        <UpgradeButton feature="pdfExport" />
+        <PromptOutlet />
+        <FeatureGate feature="pdfExport" fallback={<p>Locked</p>} />
+      </main>,
+    );
+    expect(page).toBe('<main><h1>Host page</h1><p>Locked</p></main>');
+    expect(warnings.mock.calls.map((call) => String(call[0]))).toEqual(
+      ['<UsageMeter>', '<LimitBanner>', '<UpgradeButton>', '<PromptOutlet>', '<FeatureGate>'].map((name) => expect.stringContaining(`${name} must be used inside <UpgradeKitProvider>`)),
+    );
+    const boom = (): never => {
+      throw new Error('host render prop failed');
+    };
+    const withThrowingRenderProps = renderToString(
+      <UpgradeKitProvider config={config} customer={bootstrap} platform={createMemoryPlatform()} locale="en-US">
+        <h1>Dashboard</h1>
+        <UsageMeter feature="apiCalls">{boom}</UsageMeter>
+        <LimitBanner feature="apiCalls">{boom}</LimitBanner>
+      </UpgradeKitProvider>,
+    );
+    expect(withThrowingRenderProps).toContain('<h1>Dashboard</h1>');
+    expect(withThrowingRenderProps).not.toContain('host render prop failed');
+    expect(errors.mock.calls.some((call) => String(call[0]).includes('<UsageMeter> render prop failed'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { createBrowserPlatform } from '@upgradekit/core';
+import { createBrowserPlatform, createPromptEngine } from '@upgradekit/core';
 import { LimitBanner, PromptOutlet, UpgradeKitProvider, type UpgradeContext } from '@upgradekit/react';
 import { loadAccount, resetDemo, toCustomer } from './backend';
 import { Checkout, type CheckoutRequest } from './components/Checkout';
@@ -29,7 +29,15 @@ export function App() {
   }, [notice]);
 
   return (
-    <UpgradeKitProvider config={config} customer={customer} platform={platform} onEvent={eventLog.add} onUpgrade={onUpgrade} locale="en-US">
+    <UpgradeKitProvider
+      config={config}
+      customer={customer}
+      platform={platform}
+      prompts={createPromptEngine}
+      onEvent={eventLog.add}
+      onUpgrade={onUpgrade}
+      locale="en-US"
+    >
       <a className="skip-link" href="#main">
         Skip to content
       </a>

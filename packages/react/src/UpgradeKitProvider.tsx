@@ -1,6 +1,14 @@
 'use client';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { createUpgradeKit, type ConfigInput, type CustomerInput, type UpgradeKit, type UpgradeKitOptions } from '@upgradekit/core';
+import {
+  createUpgradeKit,
+  type CheckResult,
+  type ConfigInput,
+  type CustomerInput,
+  type UpgradeKit,
+  type UpgradeKitOptions,
+} from '@upgradekit/core';
+import { createDiagnostics, type Diagnostics } from './diagnostics.js';
 import { UpgradeKitContext, type UpgradeContext, type UpgradeKitContextValue } from './context.js';
 import type { Messages } from './messages.js';
 
@@ -45,9 +53,12 @@ export type UpgradeKitProviderProps = CommonProps &
  */
 export function UpgradeKitProvider(props: UpgradeKitProviderProps) {
   const { onUpgrade, onContactSales, locale, timeZone, messages, children, customer } = props;
+  // Refs rather than state: React keeps them across Strict Mode's double render, so one of each is made.
+  const diagnosticsRef = useRef<Diagnostics | null>(null);
+  const diagnostics = (diagnosticsRef.current ??= createDiagnostics());
+  const fallbacks = useRef(new Map<string, CheckResult>()).current;
   const owned = useRef<UpgradeKit | null>(null);
-  // A ref rather than state: React keeps it across Strict Mode's double render, so one client is made.
-  if (!props.client && !owned.current) owned.current = createClient(props);
+  if (!props.client && !owned.current) owned.current = createClient(props, diagnostics);
   const kit = props.client ?? owned.current!;
 
   const handlers = useRef<UpgradeKitContextValue['handlers']>({}).current;
@@ -78,19 +89,19 @@ export function UpgradeKitProvider(props: UpgradeKitProviderProps) {
   }, [kit]);
 
   const value = useMemo<UpgradeKitContextValue>(
-    () => ({ kit, locale, timeZone, messages, handlers }),
-    [kit, locale, timeZone, messages, handlers],
+    () => ({ kit, diagnostics, fallbacks, locale, timeZone, messages, handlers }),
+    [kit, diagnostics, fallbacks, locale, timeZone, messages, handlers],
   );
   return <UpgradeKitContext.Provider value={value}>{children}</UpgradeKitContext.Provider>;
 }
 
-function createClient(props: UpgradeKitProviderProps): UpgradeKit {
+function createClient(props: UpgradeKitProviderProps, diagnostics: Diagnostics): UpgradeKit {
   const { onUpgrade, onContactSales, locale, timeZone, messages, children, client, ...options } = props as CommonProps & ClientOptions;
   try {
     return createUpgradeKit(options);
   } catch (error) {
-    console.error(
-      `${error instanceof Error ? error.message : String(error)}\n[upgradekit] UpgradeKit is off until this is fixed: every check answers from its feature's fail mode and no prompts are shown.`,
+    diagnostics.report(
+      `${error instanceof Error ? error.message.replace('[upgradekit] ', '') : String(error)}\nUpgradeKit is off until this is fixed: every check answers from its feature's fail mode and no prompts are shown.`,
     );
     return createUpgradeKit({
       config: degradedConfig(options.config),

@@ -1,6 +1,7 @@
 'use client';
-import { createContext, useContext, useMemo } from 'react';
-import type { UpgradeKit, UpgradePath } from '@upgradekit/core';
+import { createContext, useContext, useMemo, useRef } from 'react';
+import type { CheckResult, UpgradeKit, UpgradePath } from '@upgradekit/core';
+import type { Diagnostics } from './diagnostics.js';
 import { createFormat, type Format, type Messages } from './messages.js';
 
 /** What `onUpgrade` and `onContactSales` receive besides the plan. */
@@ -20,6 +21,10 @@ export interface UpgradeContext {
 
 export interface UpgradeKitContextValue {
   kit: UpgradeKit;
+  /** This provider's own diagnostics (said once per provider). */
+  diagnostics: Diagnostics;
+  /** Fallback check answers of a failing client, kept stable per feature. */
+  fallbacks: Map<string, CheckResult>;
   locale: string | undefined;
   timeZone: string | undefined;
   messages: Messages | undefined;
@@ -32,13 +37,27 @@ export interface UpgradeKitContextValue {
 
 export const UpgradeKitContext = createContext<UpgradeKitContextValue | null>(null);
 
-/** The provider's context; throws a precise error outside `<UpgradeKitProvider>`. */
+const outside = (caller: string) =>
+  `${caller} must be used inside <UpgradeKitProvider>. Wrap your app (or the part that shows plans and prompts) in <UpgradeKitProvider config={...} customer={...}>.`;
+
+/** The provider's context; throws a precise error outside `<UpgradeKitProvider>` (what hooks do: their caller can fix it). */
 export function useKitContext(caller = 'useUpgradeKit()'): UpgradeKitContextValue {
   const value = useContext(UpgradeKitContext);
-  if (!value) {
-    throw new Error(
-      `[upgradekit] ${caller} must be used inside <UpgradeKitProvider>. Wrap your app (or the part that shows plans and prompts) in <UpgradeKitProvider config={...} customer={...}>.`,
-    );
+  if (!value) throw new Error(`[upgradekit] ${outside(caller)}`);
+  return value;
+}
+
+/**
+ * The provider's context, or `null` outside one, with a development warning: what
+ * components use, because error boundaries do not run during server rendering and a
+ * throw there would fail the host's whole page. Outside a provider they render nothing.
+ */
+export function useOptionalKitContext(caller: string): UpgradeKitContextValue | null {
+  const value = useContext(UpgradeKitContext);
+  const warned = useRef(false);
+  if (!value && !warned.current && process.env.NODE_ENV !== 'production') {
+    warned.current = true;
+    console.warn(`[upgradekit] ${outside(caller)} It renders nothing until then.`);
   }
   return value;
 }

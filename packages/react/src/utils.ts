@@ -1,25 +1,20 @@
 import type { Ref, RefCallback } from 'react';
-import { durationToMs, type Config } from '@upgradekit/core';
+import type { Config } from '@upgradekit/core';
+import { DAY, durationToMs } from '@upgradekit/core/internal';
+import type { Diagnostics } from './diagnostics.js';
 
 /** Joins class names, skipping empty ones. */
 export const cx = (...names: Array<string | false | undefined>) => names.filter(Boolean).join(' ');
-
-const warned = new Set<string>();
-/** Dev diagnostics, once per message, with the library's prefix. */
-export function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`[upgradekit] ${message}`);
-}
 
 /**
  * The URL if it is http(s), else `undefined` with a warning: CTA URLs can come
  * from a remote config, and `javascript:` or `data:` links would run in the app.
  */
-export function safeUrl(url: string | undefined): string | undefined {
+export function safeUrl(url: string | undefined, diagnostics: Diagnostics): string | undefined {
   if (url === undefined) return undefined;
-  if (/^https?:\/\//i.test(url.trim())) return url.trim();
-  warnOnce(`refused CTA URL "${url}": only http(s) URLs are rendered as links`);
+  if (typeof url === 'string' && /^https?:\/\//i.test(url.trim())) return url.trim();
+  // About data, not code: a remote config can carry it, so this one is said in production too.
+  diagnostics.notice(`refused CTA URL ${JSON.stringify(url) ?? String(url)}: only http(s) URLs are rendered as links`);
   return undefined;
 }
 
@@ -40,7 +35,7 @@ export function featureText(config: Config, featureId: string | undefined): { na
 /** Whole days in a trial of `feature` or `plan` per the config (`14d`, `2w`), or `undefined`. */
 export function trialDays(config: Config, target: { feature?: string; plan?: string }): number | undefined {
   const trial = config.trials.find((candidate) => (target.plan ? candidate.plan === target.plan : candidate.feature === target.feature));
-  return trial && Math.max(1, Math.round(durationToMs(trial.duration) / 864e5));
+  return trial && Math.max(1, Math.round(durationToMs(trial.duration) / DAY));
 }
 
 function setRef<T>(ref: Ref<T> | undefined, value: T | null) {

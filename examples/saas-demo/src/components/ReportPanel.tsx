@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { buildReport } from '@upgradekit/core';
+import { buildReport } from '@upgradekit/core/report';
 import { useUpgradeKit } from '@upgradekit/react';
 import { eventLog } from '../eventLog';
 import { money } from '../hooks';

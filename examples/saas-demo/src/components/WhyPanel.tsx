@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { getPromptEngine, type PromptEngine, type TriggerExplanation } from '@upgradekit/core';
+import type { TriggerExplanation } from '@upgradekit/core';
 import { useUpgradeKit } from '@upgradekit/react';
 
 const STATUS: Record<TriggerExplanation['status'], string> = {
@@ -8,29 +8,25 @@ const STATUS: Record<TriggerExplanation['status'], string> = {
   held_out: 'Held out',
   suppressed: 'Held back',
   unknown_trigger: 'Unknown',
-  no_engine: 'No prompt engine',
 };
 
 /** Every trigger's `explain()`: each leaf against its threshold, and what the arbiter does with it. */
 function useExplanations(): TriggerExplanation[] | null {
   const kit = useUpgradeKit();
-  const [engine, setEngine] = useState<PromptEngine | null>(null);
+  const engine = kit.prompts;
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    // The same engine the components use; started after mount because it may emit events.
-    const current = getPromptEngine(kit);
-    setEngine(current);
     const bump = () => setVersion((value) => value + 1);
     const stopKit = kit.subscribe(bump);
-    const stopEngine = current.subscribe(bump);
+    const stopEngine = engine?.subscribe(bump);
     // Windows ("in 7d") slide with the clock alone.
     const timer = setInterval(bump, 30_000);
     return () => {
       stopKit();
-      stopEngine();
+      stopEngine?.();
       clearInterval(timer);
     };
-  }, [kit]);
+  }, [kit, engine]);
   return useMemo(() => (engine ? kit.config.triggers.map((trigger) => engine.explain(trigger.id)) : null), [engine, kit, version]);
 }
 

@@ -88,8 +88,8 @@ export function mergeStored(stored: Partial<Stored> | undefined, current: KitSta
   const customer: Customer = { ...current.customer, usage: Object.assign(Object.create(null), current.customer.usage) };
   for (const [featureId, entry] of Object.entries(stored.usage ?? {})) {
     const server = customer.usage[featureId];
-    // A measurement at least as new as the server's, or usage tracked here on top of one: keep it.
-    if (!server || (entry.basis ?? entry.asOf) >= server.asOf) customer.usage[featureId] = entry;
+    // Usage tracked here on top of the server's latest measurement, or a newer measurement: keep it.
+    if (!server || (entry.basis !== undefined ? entry.basis >= server.asOf : entry.asOf > server.asOf)) customer.usage[featureId] = entry;
   }
   const known = new Set(customer.trials.map(trialKey));
   const added = (stored.trials ?? []).filter((trial) => !known.has(trialKey(trial)));

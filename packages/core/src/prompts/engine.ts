@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { quote } from '../config/messages.js';
 import type { KitCore } from '../client/kitCore.js';
-import { attributionWindowMs } from '../config/policy.js';
 import type { Trigger } from '../config/schema.js';
 import { durationToMs } from '../utils/duration.js';
 import { HOUR, MINUTE } from '../utils/time.js';
@@ -14,9 +13,21 @@ import { promptLifecycle } from './lifecycle.js';
 import { createPromptSelection } from './selection.js';
 import { createTriggerEvaluator } from './triggerEvaluation.js';
 import { explainTrigger } from './explain.js';
+import { touchMethods } from './touches.js';
 import type { PromptEngine, PromptEngineOptions, PromptState } from './types.js';
 
 export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './types.js';
+
+/** A trigger by id, or `undefined` with a development warning naming the call and what is defined. */
+function knownTrigger(kit: KitCore, triggers: ReadonlyMap<string, Trigger>) {
+  return (triggerId: string, action: string) => {
+    const trigger = typeof triggerId === 'string' ? triggers.get(triggerId) : undefined;
+    if (!trigger && process.env.NODE_ENV !== 'production') {
+      kit.warn(`${action}(${quote(triggerId)}) ignored: unknown trigger (defined: ${[...triggers.keys()].join(', ') || 'none'})`);
+    }
+    return trigger;
+  };
+}
 
 /**
  * Windows, cool-downs and snoozes are re-checked on a clock tick: a 168th of the
@@ -78,13 +89,7 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     if (switched) leadership.follow(kit.getSnapshot().customer.id);
   });
 
-  const known = (triggerId: string, action: string) => {
-    const trigger = triggers.get(triggerId);
-    if (!trigger && process.env.NODE_ENV !== 'production') {
-      kit.warn(`${action}(${quote(triggerId)}) ignored: unknown trigger (defined: ${[...triggers.keys()].join(', ') || 'none'})`);
-    }
-    return trigger;
-  };
+  const known = knownTrigger(kit, triggers);
   const selection = createPromptSelection(kit, store, variantOf, tickLength(kit));
   const lifecycle = promptLifecycle({ kit, store, governance, known, variantOf, onInterrupt: (triggerId, at) => shownAt.set(triggerId, at) });
   const stopTicking = selection.tick(() => reevaluate(new Set(['time'])));
@@ -98,16 +103,7 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
       if (!trigger) return { triggerId, variant: '', fired: false, explain: [], status: 'unknown_trigger' };
       return explainTrigger(kit, trigger, variantOf(trigger), store.getState().activated, engine.getPrompts());
     },
-    attribution() {
-      const { touch } = store.getState();
-      return touch && platform.now() - touch.at <= attributionWindowMs(config) ? { triggerId: touch.triggerId, variant: touch.variant } : null;
-    },
-    lastTouch: () => store.getState().touch,
-    restoreTouch(touch) {
-      const current = store.getState().touch;
-      if (!current || touch.at > current.at) governance.touch(touch);
-    },
-    converted: () => governance.touch(null),
+    ...touchMethods(kit, store, governance),
     getSnapshot: store.getState,
     subscribe: store.subscribe,
     destroy() {

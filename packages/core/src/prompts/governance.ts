@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describeError } from '../utils/describeError.js';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist, type PersistStorage } from 'zustand/middleware';
 import type { KitCore } from '../client/kitCore.js';
 import { formatPath } from '../config/messages.js';
@@ -79,6 +79,24 @@ function persistStorage(kit: KitCore): PersistStorage<Governance> {
   };
 }
 
+/** Applies another tab's change, checked first: any script on the origin can post to the channel. */
+function applyTabMessage(store: StoreApi<Governance>, message: unknown, onRemoteInterrupt: RemoteInterrupt): void {
+  if (!isRecord(message)) return;
+  const { history, interrupts, snoozes } = store.getState();
+  const m = message as TabMessage;
+  if (m.kind === 'history' && typeof m.triggerId === 'string' && isRecord(m.history)) {
+    const interrupt = typeof m.interrupt === 'number' ? [...interrupts, m.interrupt] : interrupts;
+    store.setState({ history: { ...history, [m.triggerId]: m.history }, interrupts: interrupt });
+    if (typeof m.interrupt === 'number') onRemoteInterrupt(m.triggerId, m.interrupt, String(m.tab));
+  } else if (m.kind === 'snooze' && typeof m.key === 'string' && typeof m.until === 'number') {
+    store.setState({ snoozes: { ...snoozes, [m.key]: m.until } });
+  } else if (m.kind === 'touch' && isRecord(m.touch) && typeof m.touch.at === 'number') {
+    store.setState({ touch: m.touch as Touch });
+  } else if (m.kind === 'reported' && Array.isArray(m.reported) && m.reported.every((id) => typeof id === 'string')) {
+    store.setState({ reported: m.reported });
+  }
+}
+
 /** Another tab showed an interrupting prompt at `at`: the engine decides which tab keeps it. */
 export type RemoteInterrupt = (triggerId: string, at: number, tab: string) => void;
 
@@ -96,23 +114,7 @@ export function createGovernance(kit: KitCore, onRemoteInterrupt: RemoteInterrup
     }),
   );
   let channel = kit.platform.openChannel(`upgradekit:prompts:${customerId}`);
-  const listen = () =>
-    channel?.subscribe((message) => {
-      if (!isRecord(message)) return;
-      const { history, interrupts, snoozes } = store.getState();
-      const m = message as TabMessage;
-      if (m.kind === 'history' && typeof m.triggerId === 'string' && isRecord(m.history)) {
-        const interrupt = typeof m.interrupt === 'number' ? [...interrupts, m.interrupt] : interrupts;
-        store.setState({ history: { ...history, [m.triggerId]: m.history }, interrupts: interrupt });
-        if (typeof m.interrupt === 'number') onRemoteInterrupt(m.triggerId, m.interrupt, String(m.tab));
-      } else if (m.kind === 'snooze' && typeof m.key === 'string' && typeof m.until === 'number') {
-        store.setState({ snoozes: { ...snoozes, [m.key]: m.until } });
-      } else if (m.kind === 'touch' && isRecord(m.touch) && typeof m.touch.at === 'number') {
-        store.setState({ touch: m.touch as Touch });
-      } else if (m.kind === 'reported' && Array.isArray(m.reported) && m.reported.every((id) => typeof id === 'string')) {
-        store.setState({ reported: m.reported });
-      }
-    });
+  const listen = () => channel?.subscribe((message) => applyTabMessage(store, message, onRemoteInterrupt));
   let unsubscribe = listen();
   const post = (message: TabMessage) => {
     try {

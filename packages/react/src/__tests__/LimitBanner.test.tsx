@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryPlatform, createMemoryStorage } from '@upgradekit/core';
+import { createMemoryPlatform, createMemoryStorage } from '@upgradekit/core/testing';
 import { LimitBanner } from '../index.js';
 import { customer, expectNoAxeViolations, NOW, renderWithKit, user } from './helpers.js';
 

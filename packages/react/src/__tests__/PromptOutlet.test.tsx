@@ -1,7 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createMemoryPlatform, defineConfig } from '@upgradekit/core';
+import { defineConfig } from '@upgradekit/core';
+import { createMemoryPlatform } from '@upgradekit/core/testing';
 import { LockedFeature, PromptOutlet, usePrompt } from '../index.js';
 import { config as base, customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
 

@@ -24,7 +24,8 @@ describe('UpgradeButton', () => {
   it('offers the next plan up when the feature is far from its limit', () => {
     const { onUpgrade } = renderWithKit(<UpgradeButton feature="apiCalls" />);
     fireEvent.click(screen.getByRole('button', { name: 'Upgrade to Pro' }));
-    expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'apiCalls', upgrade: null }));
+    // The same offer prompts make: the next plan up, with what it adds to MRR.
+    expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'apiCalls', upgrade: expect.objectContaining({ plan: 'pro', mrrDelta: 29 }) }));
   });
 
   it('renders nothing on the top plan, where there is nothing to upgrade to', () => {

@@ -1,7 +1,8 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryPlatform, createUpgradeKit, type Platform } from '@upgradekit/core';
+import { createUpgradeKit, type Platform } from '@upgradekit/core';
+import { createMemoryPlatform } from '@upgradekit/core/testing';
 import { FeatureGate, UpgradeKitProvider, useEntitlement, useUpgradeKit, useUsage, UsageMeter } from '../index.js';
 import { config, customer } from './helpers.js';
 

@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import {
-  createMemoryPlatform,
+  createPromptEngine,
   createUpgradeKit,
   defineConfig,
   type ConfigInput,
@@ -12,6 +12,7 @@ import {
   type Platform,
   type UpgradeKitEvent,
 } from '@upgradekit/core';
+import { createMemoryPlatform } from '@upgradekit/core/testing';
 import { UpgradeKitProvider, type UpgradeKitProviderProps } from '../index.js';
 
 /** Nov 20, 2026, noon UTC: monthly usage resets Dec 1. */
@@ -68,6 +69,7 @@ export function renderWithKit(ui: ReactNode, { config: input = config, customer:
     customer: who,
     platform: platform ?? createMemoryPlatform(),
     onEvent: (event) => events.push(event),
+    prompts: createPromptEngine,
   });
   const onUpgrade = vi.fn();
   const wrap = (node: ReactNode) => (

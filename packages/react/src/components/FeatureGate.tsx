@@ -1,8 +1,7 @@
 'use client';
-import { useContext, type ReactNode } from 'react';
-import { UpgradeKitContext } from '../context.js';
+import type { ReactNode } from 'react';
+import { useOptionalKitContext } from '../context.js';
 import { useFeatureGate, type FeatureGate as Gate } from '../hooks/useFeatureGate.js';
-import { reportOnce } from '../safe.js';
 
 export interface FeatureGateProps {
   feature: string;
@@ -21,8 +20,7 @@ const OUTSIDE: Gate = { allowed: false, reason: 'fallback', upgradePath: null, a
  * children on purpose: their errors are yours and reach your own boundaries.
  */
 export function FeatureGate(props: FeatureGateProps) {
-  if (useContext(UpgradeKitContext)) return <Gated {...props} />;
-  reportOnce('<FeatureGate> must be used inside <UpgradeKitProvider>; rendering its fallback');
+  if (useOptionalKitContext('<FeatureGate>')) return <Gated {...props} />;
   return <>{show(OUTSIDE, props)}</>;
 }
 

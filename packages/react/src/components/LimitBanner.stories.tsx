@@ -1,5 +1,4 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { STORAGE_PREFIX } from '@upgradekit/core';
 import { expect, userEvent, within } from 'storybook/test';
 import { usePrompts } from '../hooks/usePrompt.js';
 import { componentProps, currentKit, DAY, eventsOf, kitArgs, kitArgTypes, NOW, promptConfig, textControls, type KitArgs } from '../stories/fixtures.js';
@@ -93,7 +92,8 @@ export const DismissRemindMeLater: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Remind me later' }));
     await expect(bannerOf(canvasElement)).toHaveAttribute('data-state', 'hidden');
     await expect(canvas.getByRole('status')).toBeEmptyDOMElement();
-    await expect(currentKit().platform.storage?.getItem(`${STORAGE_PREFIX}snooze:banner:apiCalls:warning`)).toBe(String(NOW + 3 * DAY));
+    // Snoozed with the rest of governance, so it holds across reloads and tabs.
+    await expect(currentKit().prompts?.snoozedUntil('banner:apiCalls:warning')).toBe(NOW + 3 * DAY);
   },
 };
 

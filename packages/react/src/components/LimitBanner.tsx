@@ -1,12 +1,12 @@
 'use client';
-import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { findPromptEngine, STORAGE_PREFIX, type ActivePrompt, type DismissReason } from '@upgradekit/core';
+import { useCallback, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { ActivePrompt, DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { Guard } from '../Guard.js';
-import { useShown } from '../hooks/useShown.js';
+import { Guarded } from '../Guard.js';
+import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage.js';
 import { bannerCopy, meterCopy, type MessageKey, type Messages } from '../messages.js';
-import { reportOnce } from '../safe.js';
+import { safely } from '../safe.js';
 import { cx, featureText, planName } from '../utils.js';
 import { EXCEEDED, Icon, WARNING } from './Icon.js';
 import { UpgradeButton } from './UpgradeButton.js';
@@ -48,7 +48,6 @@ const REASONS: Array<[DismissReason | undefined, MessageKey, boolean?]> = [
   ['not_needed', 'dismissNotNeeded'],
   [undefined, 'dismissForever', true],
 ];
-const noSubscribe = () => () => {};
 
 /**
  * A banner when usage nears or reaches a limit, announced through a polite live
@@ -57,28 +56,30 @@ const noSubscribe = () => () => {};
  */
 export function LimitBanner(props: LimitBannerProps) {
   return (
-    <Guard name="LimitBanner">
+    <Guarded name="LimitBanner">
       <LimitBannerView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
 function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, title, body, snoozeFor = 3 * 864e5, messages, className, children }: LimitBannerProps) {
-  const [{ kit }, format] = useFormat(messages, '<LimitBanner>', meterCopy, bannerCopy);
+  const [{ kit, diagnostics }, format] = useFormat(messages, '<LimitBanner>', meterCopy, bannerCopy);
   const { t } = format;
   const featureId = prompt?.feature ?? feature ?? '';
   const usage = useUsage(featureId, thresholds);
   const menuId = useId();
   const [menuOpen, setMenuOpen] = useState(false);
   const [dismissedUntil, setDismissedUntil] = useState(0);
-  // A warning snooze must not hide the banner that says the limit is reached.
-  const key = `${STORAGE_PREFIX}snooze:banner:${featureId}:${usage.state === 'exceeded' ? 'exceeded' : 'warning'}`;
-  // The server never knows about snoozes: hydrate as "not snoozed", then read storage.
-  const storedUntil = useSyncExternalStore(noSubscribe, () => readUntil(kit.platform.storage, key), () => 0);
+  // A banner no trigger governs snoozes with the engine's governance state. A warning
+  // snooze must not hide the banner that says the limit is reached.
+  const key = `banner:${featureId}:${usage.state === 'exceeded' ? 'exceeded' : 'warning'}`;
+  const subscribe = useCallback((listener: () => void) => kit.prompts?.subscribe(listener) ?? (() => {}), [kit]);
+  // The server never knows about snoozes: hydrate as "not snoozed", then read the engine's.
+  const storedUntil = useSyncExternalStore(subscribe, () => safely(diagnostics, 'snoozedUntil()', () => kit.prompts?.snoozedUntil(key) ?? 0, 0), () => 0);
   const snoozed = !prompt && Math.max(dismissedUntil, storedUntil) > kit.platform.now();
   const visible = !snoozed && (prompt !== undefined || ORDER.indexOf(usage.state) >= ORDER.indexOf(showFrom));
   const state: BannerState = visible ? usage.state : 'hidden';
-  const shownRef = useShown(visible ? prompt?.triggerId : undefined);
+  const lifecycle = usePromptLifecycle(prompt, visible);
 
   const { name, unit } = featureText(kit.config, featureId);
   const values = {
@@ -96,12 +97,9 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
     setMenuOpen(false);
     const until = options.forever ? Infinity : kit.platform.now() + snoozeFor;
     setDismissedUntil(until);
-    try {
-      if (prompt) findPromptEngine(kit)?.markDismissed(prompt.triggerId, reason, options);
-      else kit.platform.storage?.setItem(key, String(until));
-    } catch (error) {
-      reportOnce('dismissing a banner failed; it stays hidden for this page only', error);
-    }
+    if (prompt) lifecycle.dismiss(reason, options);
+    // Without an engine the snooze holds for this page only.
+    else safely(diagnostics, 'snooze()', () => kit.prompts?.snooze(key, until), undefined);
   };
   const live = visible ? `${heading} ${text}` : '';
 
@@ -111,12 +109,12 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
         <div role="status" className="uk-sr-only">
           {live}
         </div>
-        {children({ state, title: heading, body: text, dismiss })}
+        {safely(diagnostics, '<LimitBanner> render prop', () => children({ state, title: heading, body: text, dismiss }), null)}
       </>
     );
   }
   return (
-    <div ref={shownRef} className={cx('uk-banner', className)} data-state={state}>
+    <div ref={lifecycle.ref} className={cx('uk-banner', className)} data-state={state}>
       {/* Always mounted, so screen readers announce the message when it appears. */}
       <div role="status" className="uk-banner__message">
         {visible && (
@@ -145,10 +143,3 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
   );
 }
 
-function readUntil(storage: { getItem(key: string): string | null } | null, key: string): number {
-  try {
-    return Number(storage?.getItem(key) ?? 0) || 0;
-  } catch {
-    return 0;
-  }
-}

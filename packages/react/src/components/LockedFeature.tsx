@@ -1,27 +1,12 @@
 'use client';
-import {
-  autoUpdate,
-  flip,
-  FloatingFocusManager,
-  FloatingPortal,
-  offset,
-  safePolygon,
-  shift,
-  useClick,
-  useDismiss,
-  useFloating,
-  useFocus,
-  useHover,
-  useInteractions,
-  useRole,
-  type Placement,
-} from '@floating-ui/react';
-import { cloneElement, useContext, useId, useMemo, useState, version, type MouseEvent, type ReactElement, type Ref } from 'react';
+import { FloatingFocusManager, FloatingPortal, type Placement } from '@floating-ui/react';
+import { cloneElement, useContext, useId, useMemo, version, type MouseEvent, type ReactElement, type Ref } from 'react';
 import { UpgradeKitContext, useFormat } from '../context.js';
-import { Guard } from '../Guard.js';
+import { Guarded } from '../Guard.js';
 import { useFeatureGate } from '../hooks/useFeatureGate.js';
+import { useLockedPopover } from '../hooks/useLockedPopover.js';
 import { usePrompts } from '../hooks/usePrompt.js';
-import { useShown } from '../hooks/useShown.js';
+import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { lockedCopy, type Messages } from '../messages.js';
 import { failsOpen } from '../safe.js';
 import { cx, featureText, mergeRefs, planName } from '../utils.js';
@@ -43,12 +28,6 @@ export interface LockedFeatureProps {
   className?: string | undefined;
 }
 
-/** The popover's distance from the control, and the least it keeps from the viewport's edges (px). */
-const GAP = 8;
-const EDGE = 8;
-/** How long the popover stays after the pointer leaves both it and the control. */
-const HOVER_CLOSE_MS = 120;
-
 /**
  * Shows a premium control locked instead of hiding it: `aria-disabled`, a lock
  * icon, and a popover with the plan that unlocks it, opened by hover, keyboard
@@ -58,9 +37,9 @@ const HOVER_CLOSE_MS = 120;
 export function LockedFeature(props: LockedFeatureProps) {
   const context = useContext(UpgradeKitContext);
   return (
-    <Guard name="LockedFeature" degraded={() => (failsOpen(context?.kit.config, props.feature) ? props.children : null)}>
+    <Guarded name="LockedFeature" degraded={() => (failsOpen(context?.kit.config, props.feature) ? props.children : null)}>
       <LockedFeatureView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
@@ -69,33 +48,13 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
   const gate = useFeatureGate(feature);
   const prompt = usePrompts().find((candidate) => candidate.kind === 'tooltip' && candidate.feature === feature);
   const locked = !gate.allowed;
-  // Only ever opened by the user, so never on the server or while hydrating: the portal is safe.
-  const [open, setOpen] = useState(false);
-  const shown = locked && open;
-  const { refs, floatingStyles, context } = useFloating({
-    open: shown,
-    onOpenChange: setOpen,
-    placement,
-    middleware: [offset(GAP), flip({ padding: EDGE }), shift({ padding: EDGE })],
-    // Follows the control through scrolling (of the page or any container) and resizes.
-    whileElementsMounted: autoUpdate,
-  });
-  const { getReferenceProps, getFloatingProps } = useInteractions([
-    // The pointer may cross from the control into the popover, and leaving both closes it after a moment.
-    useHover(context, { enabled: locked, handleClose: safePolygon(), delay: { close: HOVER_CLOSE_MS } }),
-    // Keyboard focus asks what the control is; focus a click or a script gave (a modal returning it) does not.
-    useFocus(context, { enabled: locked, visibleOnly: true }),
-    // Click and tap toggle it, and what a click opened stays when the pointer leaves.
-    useClick(context, { enabled: locked }),
-    useDismiss(context, { enabled: locked }),
-    useRole(context, { enabled: locked, role: 'dialog' }),
-  ]);
+  const { shown, refs, floatingStyles, context, getReferenceProps, getFloatingProps } = useLockedPopover(locked, placement);
   const props = children.props as ControlProps;
   // React 19 passes `ref` as a prop; React 18 keeps it on the element.
   const childRef = version.startsWith('18') ? (children as unknown as { ref?: Ref<HTMLElement> }).ref : props.ref;
   const controlRef = useMemo(() => mergeRefs(refs.setReference, childRef), [refs.setReference, childRef]);
-  const shownRef = useShown(shown ? prompt?.triggerId : undefined);
-  const popoverRef = useMemo(() => mergeRefs(refs.setFloating, shownRef), [refs.setFloating, shownRef]);
+  const lifecycle = usePromptLifecycle(prompt, shown);
+  const popoverRef = useMemo(() => mergeRefs(refs.setFloating, lifecycle.ref), [refs.setFloating, lifecycle.ref]);
   const titleId = useId();
   const descriptionId = useId();
 

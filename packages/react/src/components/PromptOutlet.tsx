@@ -1,8 +1,10 @@
 'use client';
 import { Fragment, type ReactNode } from 'react';
 import type { ActivePrompt } from '@upgradekit/core';
-import { Guard } from '../Guard.js';
+import { Guarded } from '../Guard.js';
+import { useKitContext } from '../context.js';
 import { usePrompts } from '../hooks/usePrompt.js';
+import { safely } from '../safe.js';
 import type { Messages } from '../messages.js';
 import { LimitBanner } from './LimitBanner.js';
 import { TrialModal } from './TrialModal.js';
@@ -26,16 +28,21 @@ export interface PromptOutletProps {
  */
 export function PromptOutlet(props: PromptOutletProps) {
   return (
-    <Guard name="PromptOutlet">
+    <Guarded name="PromptOutlet">
       <PromptOutletView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
 function PromptOutletView({ placement, className, messages, children }: PromptOutletProps) {
+  const { kit, diagnostics } = useKitContext('<PromptOutlet>');
   const prompts = usePrompts(placement);
+  if (!kit.prompts && kit.config.triggers.length) {
+    diagnostics.warn('<PromptOutlet> shows nothing: the provider has no prompt engine; pass prompts={createPromptEngine} to <UpgradeKitProvider>');
+  }
   return prompts.map((prompt) => {
-    const custom = children?.(prompt);
+    // A render prop that throws costs its prompt, also while rendering on the server, where no error boundary runs.
+    const custom = children && safely(diagnostics, '<PromptOutlet> render prop', () => children(prompt), null);
     return <Fragment key={prompt.triggerId}>{custom !== undefined ? custom : renderPrompt(prompt, { className, messages })}</Fragment>;
   });
 }

@@ -1,10 +1,10 @@
 'use client';
 import { useState } from 'react';
-import { findPromptEngine, findUpgradePath, type ActivePrompt, type DismissReason, type UpgradeKit } from '@upgradekit/core';
+import { offerFor, type ActivePrompt, type DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { Guard } from '../Guard.js';
+import { Guarded } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
-import { useShown } from '../hooks/useShown.js';
+import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useTrial } from '../hooks/useTrial.js';
 import { ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages.js';
 import { safely } from '../safe.js';
@@ -49,25 +49,27 @@ const COPY: Record<TrialModalState, [MessageKey, MessageKey]> = {
  */
 export function TrialModal(props: TrialModalProps) {
   return (
-    <Guard name="TrialModal">
+    <Guarded name="TrialModal">
       <TrialModalView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
 function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, defaultOpen = false, onOpenChange, endingDays = 3, prompt, title, body, messages, className }: TrialModalProps) {
-  const [{ kit }, format] = useFormat(messages, '<TrialModal>', ctaCopy, modalCopy, trialCopy);
+  const [{ kit, diagnostics }, format] = useFormat(messages, '<TrialModal>', ctaCopy, modalCopy, trialCopy);
   const { t } = format;
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
   const feature = prompt?.feature ?? featureProp;
   const plan = feature ? undefined : (prompt?.plan ?? planProp ?? '');
   const trial = useTrial(plan === undefined ? { feature: feature! } : { plan });
-  const shownRef = useShown(prompt?.triggerId);
+  const lifecycle = usePromptLifecycle(prompt);
   const [failed, setFailed] = useState(false);
   if (trial.state === 'unavailable') return null;
 
   const state: TrialModalState = trial.state === 'active' && trial.daysLeft !== null && trial.daysLeft <= endingDays ? 'ending' : trial.state;
-  const upgradePlan = plan ?? prompt?.plan ?? (feature ? planUnlocking(kit, feature) : undefined);
+  // What keeps the feature after the trial: offerFor ignores the trial that makes checks allow it now.
+  const upgradePlan =
+    plan ?? prompt?.plan ?? (feature ? safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature })?.plan, undefined) : undefined);
   const days = state === 'eligible' ? trialDays(kit.config, plan === undefined ? { feature: feature! } : { plan }) : trial.daysLeft;
   const values = {
     feature: feature ? featureText(kit.config, feature).name : planName(kit.config, plan),
@@ -76,11 +78,11 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
     date: trial.endsAt === null ? '' : format.date(trial.endsAt),
   };
   const close = (reason?: DismissReason) => {
-    if (prompt) safely('markDismissed()', () => findPromptEngine(kit)?.markDismissed(prompt.triggerId, reason), undefined);
+    lifecycle.dismiss(reason);
     setOpen(false);
   };
   const start = () => {
-    if (prompt) safely('markClicked()', () => findPromptEngine(kit)?.markClicked(prompt.triggerId, 'trial'), undefined);
+    lifecycle.click('trial');
     setFailed(!trial.start().ok);
   };
   const [titleKey, bodyKey] = COPY[state];
@@ -94,7 +96,7 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
       closeLabel={t('close')}
       state={state}
       className={className}
-      dialogRef={shownRef}
+      dialogRef={lifecycle.ref}
     >
       <p className="uk-dialog__body">{(offer && (prompt?.body ?? body)) || t(bodyKey, values)}</p>
       {failed && (
@@ -120,11 +122,3 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
   );
 }
 
-/** The plan that would keep a feature after its trial (a trial makes `check` allow it, so its upgrade path is empty). */
-function planUnlocking(kit: UpgradeKit, feature: string): string | undefined {
-  return safely('findUpgradePath()', () => {
-    const { customer } = kit.getSnapshot();
-    const current = kit.config.plans.find((candidate) => candidate.id === customer.plan);
-    return current ? findUpgradePath(kit.config, customer, current, feature, 1)?.plan : undefined;
-  }, undefined);
-}

@@ -1,12 +1,13 @@
 'use client';
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { findPromptEngine, type ActivePrompt, type Cta, type UpgradePath } from '@upgradekit/core';
-import { useFormat, type UpgradeContext } from '../context.js';
-import { Guard } from '../Guard.js';
+import { offerFor, type ActivePrompt, type Cta, type UpgradePath } from '@upgradekit/core';
+import { useFormat, type UpgradeContext, type UpgradeKitContextValue } from '../context.js';
+import { Guarded } from '../Guard.js';
+import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useKitValue } from '../hooks/useUpgradeKit.js';
 import { ctaCopy, type Messages } from '../messages.js';
-import { reportOnce, safeCheck, safely } from '../safe.js';
-import { cx, planName, safeUrl, warnOnce } from '../utils.js';
+import { safeCheck, safely } from '../safe.js';
+import { cx, planName, safeUrl } from '../utils.js';
 
 export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> {
   /** What the CTA does: open checkout (`upgrade`), start a trial, or link out. Default: `upgrade`. */
@@ -39,9 +40,9 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
  */
 export function UpgradeButton(props: UpgradeButtonProps) {
   return (
-    <Guard name="UpgradeButton">
+    <Guarded name="UpgradeButton">
       <UpgradeButtonView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
@@ -55,12 +56,14 @@ function UpgradeButtonView({ prompt, feature, messages, className, onClick, ...p
     children = prompt?.ctaLabel,
     ...rest
   } = props;
-  const [{ kit, handlers }, { t }] = useFormat(messages, '<UpgradeButton>', ctaCopy);
-  const result = useKitValue(kit, () => (feature && upgrade === undefined ? safeCheck(kit, feature) : null));
-  const path = upgrade ?? result?.upgrade ?? null;
-  // Far from any limit there is no path yet (a pricing table, a header button): offer the next plan up.
-  const target = plan ?? path?.plan ?? nextPlan(kit);
-  const link = cta === 'learn_more' || cta === 'contact_sales' ? safeUrl(url) : undefined;
+  const [context, { t }] = useFormat(messages, '<UpgradeButton>', ctaCopy);
+  const { kit, diagnostics } = context;
+  const lifecycle = usePromptLifecycle(triggerId === undefined ? null : { triggerId }, false);
+  const result = useKitValue(kit, () => (feature && upgrade === undefined ? safeCheck(context, feature) : null));
+  // Far from any limit there is no path yet (a pricing table, a header button): offer what offerFor picks.
+  const path = upgrade ?? result?.upgrade ?? safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature, plan }), null);
+  const target = plan ?? path?.plan;
+  const link = cta === 'learn_more' || cta === 'contact_sales' ? safeUrl(url, diagnostics) : undefined;
   if ((cta === 'learn_more' && !link) || (cta === 'upgrade' && !target)) return null;
 
   // Only add-ons are needed when the path keeps the current plan.
@@ -76,31 +79,16 @@ function UpgradeButtonView({ prompt, feature, messages, className, onClick, ...p
   const handleClick = (event: MouseEvent<HTMLElement>) => {
     onClick?.(event as MouseEvent<HTMLButtonElement>);
     if (event.defaultPrevented) return;
-    try {
-      if (triggerId) findPromptEngine(kit)?.markClicked(triggerId, cta);
-      if (link) return; // the browser follows the link
-      const context = (): UpgradeContext => ({
-        ...(feature !== undefined && { feature }),
-        ...(triggerId !== undefined && { triggerId }),
-        upgrade: path,
-        checkoutContext: safely('checkoutContext()', () => kit.checkoutContext(), ''),
-      });
-      if (cta === 'upgrade') {
-        if (handlers.onUpgrade) handlers.onUpgrade(target!, context());
-        else warnOnce('an upgrade CTA was clicked, but <UpgradeKitProvider> has no onUpgrade: pass your checkout as onUpgrade(plan, context)');
-      } else if (cta === 'trial') {
-        // A prompt names both its feature and the plan it recommends: start the trial the config offers.
-        const ofFeature = feature !== undefined && (!plan || kit.config.trials.some((trial) => trial.feature === feature));
-        const started = kit.startTrial(ofFeature ? { feature } : { plan: plan ?? '' });
-        if (!started.ok) warnOnce(`trial of ${ofFeature ? `feature "${feature}"` : `plan "${plan}"`} not started: ${started.reason}`);
-      } else if (handlers.onContactSales) {
-        handlers.onContactSales(context());
-      } else {
-        warnOnce('a contact-sales CTA without a URL was clicked, but <UpgradeKitProvider> has no onContactSales');
-      }
-    } catch (error) {
-      reportOnce(`the ${cta} CTA failed`, error);
-    }
+    lifecycle.click(cta);
+    // The browser follows the link.
+    if (link) return;
+    const upgradeContext = (): UpgradeContext => ({
+      ...(feature !== undefined && { feature }),
+      ...(triggerId !== undefined && { triggerId }),
+      upgrade: path,
+      checkoutContext: safely(diagnostics, 'checkoutContext()', () => kit.checkoutContext(), ''),
+    });
+    safely(diagnostics, `the ${cta} CTA`, () => act(context, cta, { feature, plan, target, upgradeContext }), undefined);
   };
 
   const shared = { className: cx('uk-button', className), 'data-cta': cta, onClick: handleClick };
@@ -115,9 +103,26 @@ function UpgradeButtonView({ prompt, feature, messages, className, onClick, ...p
   );
 }
 
-/** The plan after the customer's in the config's order, if any. */
-function nextPlan(kit: { config: { plans: ReadonlyArray<{ id: string }> }; getSnapshot(): { customer: { plan: string } } }): string | undefined {
-  const { plans } = kit.config;
-  const index = plans.findIndex((candidate) => candidate.id === kit.getSnapshot().customer.plan);
-  return plans[index + 1]?.id;
+interface Intent {
+  feature: string | undefined;
+  plan: string | undefined;
+  target: string | undefined;
+  upgradeContext(): UpgradeContext;
+}
+
+/** What a CTA does once clicked: the host's checkout, a trial started in place, or the host's sales contact. */
+function act({ kit, handlers, diagnostics }: UpgradeKitContextValue, cta: Cta, { feature, plan, target, upgradeContext }: Intent): void {
+  if (cta === 'upgrade') {
+    if (handlers.onUpgrade) handlers.onUpgrade(target!, upgradeContext());
+    else diagnostics.warn('an upgrade CTA was clicked, but <UpgradeKitProvider> has no onUpgrade: pass your checkout as onUpgrade(plan, context)');
+  } else if (cta === 'trial') {
+    // A prompt names both its feature and the plan it recommends: start the trial the config offers.
+    const ofFeature = feature !== undefined && (!plan || kit.config.trials.some((trial) => trial.feature === feature));
+    const started = kit.startTrial(ofFeature ? { feature } : { plan: plan ?? '' });
+    if (!started.ok) diagnostics.warn(`trial of ${ofFeature ? `feature "${feature}"` : `plan "${plan}"`} not started: ${started.reason}`);
+  } else if (handlers.onContactSales) {
+    handlers.onContactSales(upgradeContext());
+  } else {
+    diagnostics.warn('a contact-sales CTA without a URL was clicked, but <UpgradeKitProvider> has no onContactSales');
+  }
 }

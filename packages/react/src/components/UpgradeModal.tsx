@@ -1,10 +1,10 @@
 'use client';
 import type { ReactNode } from 'react';
-import { findPromptEngine, monthly, type ActivePrompt, type Config, type DismissReason, type UpgradePath } from '@upgradekit/core';
+import { offerFor, type ActivePrompt, type DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { Guard } from '../Guard.js';
+import { Guarded } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
-import { useShown } from '../hooks/useShown.js';
+import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useKitValue } from '../hooks/useUpgradeKit.js';
 import { modalCopy, type Messages } from '../messages.js';
 import { safeCheck, safely } from '../safe.js';
@@ -35,25 +35,31 @@ export interface UpgradeModalProps {
 /** A modal upgrade offer: what the plan unlocks, what it costs per month more, and one CTA. */
 export function UpgradeModal(props: UpgradeModalProps) {
   return (
-    <Guard name="UpgradeModal">
+    <Guarded name="UpgradeModal">
       <UpgradeModalView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
 function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, feature: featureProp, plan, title, body, prompt, messages, className, children }: UpgradeModalProps) {
-  const [{ kit }, format] = useFormat(messages, '<UpgradeModal>', modalCopy);
+  const [context, format] = useFormat(messages, '<UpgradeModal>', modalCopy);
+  const { kit, diagnostics } = context;
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
   const feature = prompt?.feature ?? featureProp;
-  const result = useKitValue(kit, () => (feature ? safeCheck(kit, feature) : null));
-  const shownRef = useShown(prompt?.triggerId);
-  const upgrade = prompt?.upgrade ?? result?.upgrade ?? null;
-  const planId = prompt?.plan ?? plan ?? upgrade?.plan;
+  const result = useKitValue(kit, () => (feature ? safeCheck(context, feature) : null));
+  const lifecycle = usePromptLifecycle(prompt);
+  const requested = prompt?.plan ?? plan;
+  // The prompt's offer, else the feature's path, else what offerFor picks for the plan asked for.
+  const upgrade =
+    prompt?.upgrade ??
+    (requested === undefined ? result?.upgrade : undefined) ??
+    safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature, plan: requested }), null);
+  const planId = requested ?? upgrade?.plan;
   const values = { plan: planName(kit.config, planId), feature: featureText(kit.config, feature).name };
-  const price = priceDelta(kit.config, kit.getSnapshot().customer.plan, planId, upgrade);
+  const price = upgrade && upgrade.plan === planId && upgrade.mrrDelta > 0 ? { amount: upgrade.mrrDelta, currency: upgrade.currency } : null;
 
   const close = (reason?: DismissReason) => {
-    if (prompt) safely('markDismissed()', () => findPromptEngine(kit)?.markDismissed(prompt.triggerId, reason), undefined);
+    lifecycle.dismiss(reason);
     setOpen(false);
   };
   const text = prompt?.body ?? body ?? (feature ? format.t('modalBody', values) : '');
@@ -65,7 +71,7 @@ function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, f
       closeLabel={format.t('close')}
       state="open"
       className={className}
-      dialogRef={shownRef}
+      dialogRef={lifecycle.ref}
     >
       {text && <p className="uk-dialog__body">{text}</p>}
       {price && <p className="uk-dialog__price">{format.t('price', { price: format.currency(price.amount, price.currency) })}</p>}
@@ -78,13 +84,4 @@ function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, f
       </div>
     </Dialog>
   );
-}
-
-/** What the offer adds per month: the upgrade path's delta, else the difference between plan prices. */
-function priceDelta(config: Config, current: string, planId: string | undefined, upgrade: UpgradePath | null) {
-  if (upgrade && upgrade.plan === planId) return upgrade.mrrDelta > 0 ? { amount: upgrade.mrrDelta, currency: upgrade.currency } : null;
-  const from = config.plans.find((candidate) => candidate.id === current);
-  const to = config.plans.find((candidate) => candidate.id === planId);
-  const amount = to ? monthly(to.price) - (from ? monthly(from.price) : 0) : 0;
-  return to && amount > 0 ? { amount, currency: to.price.currency } : null;
 }

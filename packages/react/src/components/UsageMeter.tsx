@@ -2,10 +2,11 @@
 import { useId, type ReactNode } from 'react';
 import type { ActivePrompt } from '@upgradekit/core';
 import { useFormat } from '../context.js';
-import { Guard } from '../Guard.js';
-import { useShown } from '../hooks/useShown.js';
+import { Guarded } from '../Guard.js';
+import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useUsage, type Thresholds, type Usage } from '../hooks/useUsage.js';
 import { meterCopy, type Messages } from '../messages.js';
+import { safely } from '../safe.js';
 import { cx, featureText } from '../utils.js';
 import { EXCEEDED, Icon, WARNING } from './Icon.js';
 import { UpgradeButton } from './UpgradeButton.js';
@@ -50,19 +51,19 @@ export interface UsageMeterProps {
  */
 export function UsageMeter(props: UsageMeterProps) {
   return (
-    <Guard name="UsageMeter">
+    <Guarded name="UsageMeter">
       <UsageMeterView {...props} />
-    </Guard>
+    </Guarded>
   );
 }
 
 const STATUS = { warning: 'stateWarning', critical: 'stateCritical', exceeded: 'stateExceeded' } as const;
 
 function UsageMeterView({ feature, label, thresholds, showUpgrade = true, prompt, messages, className, children }: UsageMeterProps) {
-  const [{ kit }, format] = useFormat(messages, '<UsageMeter>', meterCopy);
+  const [{ kit, diagnostics }, format] = useFormat(messages, '<UsageMeter>', meterCopy);
   const usage = useUsage(feature, thresholds);
   const labelId = useId();
-  const shownRef = useShown(prompt?.triggerId);
+  const lifecycle = usePromptLifecycle(prompt);
   // No data to measure (unknown feature, broken config): a meter would only mislead.
   if (usage.reason === 'fallback' || usage.reason === 'unknown_feature') return null;
 
@@ -76,10 +77,11 @@ function UsageMeterView({ feature, label, thresholds, showUpgrade = true, prompt
     : t('meterUnlimited', values);
   const status = state === 'ok' || state === 'unlimited' ? null : t(STATUS[state]);
   const percent = limited ? Math.min(100, Math.round(usage.ratio * 100)) : 0;
-  if (children) return <>{children({ ...usage, state, name, text, status, percent })}</>;
+  // A render prop that throws renders nothing, also on the server, where no error boundary runs.
+  if (children) return <>{safely(diagnostics, '<UsageMeter> render prop', () => children({ ...usage, state, name, text, status, percent }), null)}</>;
 
   return (
-    <div ref={shownRef} className={cx('uk-meter', className)} data-state={state}>
+    <div ref={lifecycle.ref} className={cx('uk-meter', className)} data-state={state}>
       <div className="uk-meter__header">
         <span id={labelId} className="uk-meter__label">
           {label || prompt?.title || name}

@@ -6,6 +6,6 @@ import { useKitValue } from './useUpgradeKit.js';
 
 /** Whether the customer may use `feature` now; re-renders only when this feature's result changes. */
 export function useEntitlement(feature: string): CheckResult {
-  const { kit } = useKitContext('useEntitlement()');
-  return useKitValue(kit, () => safeCheck(kit, feature));
+  const context = useKitContext('useEntitlement()');
+  return useKitValue(context.kit, () => safeCheck(context, feature));
 }

@@ -16,15 +16,16 @@ export interface FeatureGate {
 
 /** A gate for `feature`: render on `allowed`, call `attempt()` on use so repeated attempts can trigger prompts. */
 export function useFeatureGate(feature: string): FeatureGate {
-  const { kit } = useKitContext('useFeatureGate()');
-  const result = useKitValue(kit, () => safeCheck(kit, feature));
+  const context = useKitContext('useFeatureGate()');
+  const { kit, diagnostics } = context;
+  const result = useKitValue(kit, () => safeCheck(context, feature));
   return useMemo(
     () => ({
       allowed: result.allowed,
       reason: result.reason,
       upgradePath: result.upgrade,
-      attempt: () => safely('attempt()', () => kit.check(feature, { attempt: true }).allowed, result.allowed),
+      attempt: () => safely(diagnostics, 'attempt()', () => kit.check(feature, { attempt: true }).allowed, result.allowed),
     }),
-    [kit, feature, result],
+    [kit, diagnostics, feature, result],
   );
 }

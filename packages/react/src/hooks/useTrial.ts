@@ -16,11 +16,14 @@ const NOT_STARTED: StartTrialResult = { ok: false, reason: 'not_eligible' };
 
 /** The trial status of a feature (its id, or `{ feature }`) or a plan (`{ plan }`): `active`, `eligible`, `expired` or `unavailable`. */
 export function useTrial(target: string | TrialTarget): Trial {
-  const { kit } = useKitContext('useTrial()');
+  const { kit, diagnostics } = useKitContext('useTrial()');
   // Keyed by primitives so an inline `{ plan: 'team' }` does not make a new target every render.
   const feature = typeof target === 'string' ? target : target.feature;
   const plan = typeof target === 'string' ? undefined : target.plan;
   const resolved = useMemo<TrialTarget>(() => (feature !== undefined ? { feature } : { plan: plan ?? '' }), [feature, plan]);
-  const status = useKitValue(kit, () => safely('getTrial()', () => kit.getTrial(resolved), UNAVAILABLE));
-  return useMemo(() => ({ ...status, start: () => safely('startTrial()', () => kit.startTrial(resolved), NOT_STARTED) }), [kit, status, resolved]);
+  const status = useKitValue(kit, () => safely(diagnostics, 'getTrial()', () => kit.getTrial(resolved), UNAVAILABLE));
+  return useMemo(
+    () => ({ ...status, start: () => safely(diagnostics, 'startTrial()', () => kit.startTrial(resolved), NOT_STARTED) }),
+    [kit, diagnostics, status, resolved],
+  );
 }

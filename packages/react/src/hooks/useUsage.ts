@@ -1,6 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import type { CheckResult, Config } from '@upgradekit/core';
+import { criticalRatio, warningRatio } from '@upgradekit/core/internal';
 import { useKitContext } from '../context.js';
 import { safeCheck } from '../safe.js';
 import { useKitValue } from './useUpgradeKit.js';
@@ -19,15 +20,16 @@ export type Usage = CheckResult & { state: UsageState };
 
 export function usageState(result: CheckResult, config: Config, thresholds?: Thresholds): UsageState {
   if (result.limit === 'unlimited' || result.reason === 'fallback' || result.reason === 'unknown_feature') return 'ok';
-  const { warning = config.policy.thresholds?.warning ?? 0.8, critical = config.policy.thresholds?.critical ?? 0.95 } = thresholds ?? {};
+  const { warning = warningRatio(config), critical = criticalRatio(config) } = thresholds ?? {};
   if (!result.allowed || result.ratio >= 1) return 'exceeded';
   return result.ratio >= critical ? 'critical' : result.ratio >= warning ? 'warning' : 'ok';
 }
 
 /** A metered or seats feature's usage, limit and `state`; re-renders only when this feature changes. */
 export function useUsage(feature: string, thresholds?: Thresholds): Usage {
-  const { kit } = useKitContext('useUsage()');
-  const result = useKitValue(kit, () => safeCheck(kit, feature));
+  const context = useKitContext('useUsage()');
+  const { kit } = context;
+  const result = useKitValue(kit, () => safeCheck(context, feature));
   const { warning, critical } = thresholds ?? {};
   return useMemo(
     () => ({ ...result, state: usageState(result, kit.config, { ...(warning !== undefined && { warning }), ...(critical !== undefined && { critical }) }) }),

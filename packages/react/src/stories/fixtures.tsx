@@ -1,13 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { ArgTypes, Decorator } from '@storybook/react-vite';
 import { fn, mocked } from 'storybook/test';
-import {
-  createMemoryPlatform,
-  type ConfigInput,
-  type CustomerInput,
-  type UpgradeKit,
-  type UpgradeKitEvent,
-} from '@upgradekit/core';
+import { createPromptEngine, type ConfigInput, type CustomerInput, type UpgradeKit, type UpgradeKitEvent } from '@upgradekit/core';
+import { createMemoryPlatform } from '@upgradekit/core/testing';
 import type { UpgradeContext } from '../context.js';
 import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
 import { UpgradeKitProvider } from '../UpgradeKitProvider.js';
@@ -161,6 +156,7 @@ function KitClient({ config, customer, locale, callbacks, children }: KitClientP
       config={config}
       customer={customer}
       platform={platform}
+      prompts={createPromptEngine}
       onEvent={(event) => latest.current.onEvent?.(event)}
       locale={locale ?? 'en-US'}
       {...(locale?.startsWith('de') && { messages: germanMessages })}
