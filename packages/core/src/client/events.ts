@@ -27,14 +27,16 @@ export function createEmitter({ config, customer, platform, sinks, warn }: Emitt
   return (fields: EventInput, id?: string) => {
     if (!sinks.length) return;
     const now = platform.now();
+    const current = config();
     const { id: customerId, plan, addOns } = customer();
     const event = {
       v: 1,
       id: id ?? createEventId(now, random),
       at: now,
       customerId,
-      mrr: mrrOf(config(), plan, addOns),
+      mrr: mrrOf(current, plan, addOns),
       sdkVersion: SDK_VERSION,
+      ...(current.version !== undefined && { configVersion: current.version }),
       ...fields,
     } as UpgradeKitEvent;
     for (const sink of sinks) {

@@ -22,7 +22,7 @@ export interface UpgradeKitState {
 /** An event as the client completes it: without the fields every event gets. */
 export type EventInput = UpgradeKitEvent extends infer E
   ? E extends UpgradeKitEvent
-    ? Omit<E, 'v' | 'id' | 'at' | 'customerId' | 'mrr' | 'sdkVersion'>
+    ? Omit<E, 'v' | 'id' | 'at' | 'customerId' | 'mrr' | 'sdkVersion' | 'configVersion'>
     : never
   : never;
 

@@ -51,6 +51,7 @@ export function englishError(issue: z.core.$ZodRawIssue): string {
       return `expected ${issue.values.map(quote).join(' or ')}, got ${input === undefined ? 'nothing' : quote(input)}`;
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item(s)`;
+      if (issue.origin === 'string') return 'must not be empty';
       return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum} (got ${quote(input)})`;
     case 'too_big':
       if (issue.origin === 'array') return `has more than ${issue.maximum} items`;

@@ -197,6 +197,8 @@ export const policySchema = z.strictObject({
 export const configSchema = z.strictObject({
   /** JSON Schema reference for editors; ignored at run time. */
   $schema: z.optional(z.string()),
+  /** A name for this version of the config (`2026-12-01`, `v7`): every event records it, so reports can be split by it. Default: none. */
+  version: z.optional(z.string()),
   features: z.record(idSchema, featureSchema),
   /** Ordered from the entry tier up. */
   plans: z.array(planSchema).check(z.minLength(1)),

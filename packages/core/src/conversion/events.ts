@@ -18,6 +18,8 @@ export interface BaseEvent {
    */
   mrr: number;
   sdkVersion: string;
+  /** The `version` of the config in force when it happened, when the config names one. */
+  configVersion?: string;
 }
 
 interface TriggerFields {

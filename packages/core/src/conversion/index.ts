@@ -2,3 +2,5 @@
 export { buildReport } from './report.js';
 export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './report.js';
 export type { UpgradeKitEvent } from './events.js';
+export { MAX_PROPS, MAX_TEXT, parseEvent } from './eventSchema.js';
+export type { ParseEventResult } from './eventSchema.js';

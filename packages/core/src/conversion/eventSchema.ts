@@ -1,0 +1,73 @@
+import * as z from 'zod/mini';
+import { formatIssue, PARSE_OPTIONS } from '../config/messages.js';
+import type { UpgradeKitEvent } from './events.js';
+
+/*
+ * The events' shapes as zod schemas, for whoever receives events from the outside
+ * (the collector, the CLI reading NDJSON): each field's type and a bound on every
+ * string and collection, so one event cannot carry megabytes. Fields added by later
+ * SDK versions are kept (the shape only ever grows), and so are event types this
+ * version does not know, if their common fields are sound.
+ */
+
+/** The longest id, customer id, name or text an event may carry. */
+export const MAX_TEXT = 512;
+/** The most props a product event may carry. */
+export const MAX_PROPS = 64;
+
+const text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
+const finite = z.number();
+const triggerFields = { triggerId: text, variant: text };
+const optionalTrigger = { triggerId: z.optional(text), variant: z.optional(text) };
+const scalar = z.union([z.string().check(z.maxLength(MAX_TEXT)), z.number(), z.boolean(), z.null()]);
+const addOns = z.array(z.object({ id: text, quantity: z.number().check(z.minimum(1)) })).check(z.maxLength(MAX_PROPS));
+
+const base = {
+  v: z.literal(1),
+  id: text,
+  at: finite,
+  customerId: text,
+  mrr: z.number().check(z.minimum(0)),
+  sdkVersion: text,
+  configVersion: z.optional(text),
+};
+
+const typed = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.looseObject({ ...base, type: z.literal(type), ...shape });
+
+/** Every event type this version knows, by its `type`. */
+export const knownEventSchema = z.discriminatedUnion('type', [
+  typed('usage.tracked', { feature: text, amount: finite, usage: finite }),
+  typed('gate.hit', { feature: text }),
+  typed('event.recorded', { name: text, props: z.optional(z.record(z.string().check(z.maxLength(MAX_TEXT)), scalar).check(z.maxSize(MAX_PROPS))) }),
+  typed('trigger.fired', triggerFields),
+  typed('prompt.held_out', triggerFields),
+  typed('prompt.shown', { ...triggerFields, kind: text, placement: z.optional(text) }),
+  typed('prompt.clicked', { ...triggerFields, cta: text }),
+  typed('prompt.dismissed', { ...triggerFields, reason: z.optional(text), forever: z.optional(z.boolean()) }),
+  typed('trial.started', { ...optionalTrigger, feature: z.optional(text), plan: z.optional(text), endsAt: finite }),
+  typed('trial.ended', { feature: z.optional(text), plan: z.optional(text) }),
+  typed('upgrade.completed', { ...optionalTrigger, fromPlan: z.string().check(z.maxLength(MAX_TEXT)), toPlan: text, addOns, mrrDelta: finite }),
+]);
+
+const KNOWN = new Set(['usage.tracked', 'gate.hit', 'event.recorded', 'trigger.fired', 'prompt.held_out', 'prompt.shown', 'prompt.clicked', 'prompt.dismissed', 'trial.started', 'trial.ended', 'upgrade.completed']);
+
+/** An event of a type this version does not know: its common fields only are checked. */
+const otherEventSchema = z.looseObject({ ...base, type: text });
+
+export type ParseEventResult = { success: true; event: UpgradeKitEvent } | { success: false; error: string };
+
+/**
+ * Checks one event from outside (a request body, an NDJSON line). Never throws;
+ * the error names the field and what was wrong: `at: expected number, got string`.
+ */
+export function parseEvent(value: unknown): ParseEventResult {
+  try {
+    const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+    const schema = typeof type === 'string' && KNOWN.has(type) ? knownEventSchema : otherEventSchema;
+    const result = schema.safeParse(value, PARSE_OPTIONS);
+    if (result.success) return { success: true, event: result.data as UpgradeKitEvent };
+    return { success: false, error: result.error.issues.map(formatIssue).join('; ') };
+  } catch (error) {
+    return { success: false, error: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
