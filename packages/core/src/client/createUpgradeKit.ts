@@ -10,8 +10,8 @@ import { createCheckCache } from './checkCache.js';
 import { freshState, type ClientContext } from './context.js';
 import { customerMethods } from './customerMethods.js';
 import { createEmitter } from './events.js';
-import type { KitCore } from './kitCore.js';
 import { createPersistStorage, persistOptions } from './persistence.js';
+import { createRemoteConfig } from './remoteConfig.js';
 import { createKitStore } from './store.js';
 import { createTabLink } from './tabs.js';
 import { trialClockOf } from './trialClock.js';
@@ -34,17 +34,16 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   const platform = options.platform ?? createBrowserPlatform();
   const warn = createWarn(options.onWarning);
   const storage = createSafeStorage(platform.storage, warn);
-  const load = (input: CustomerInput) => {
-    const { customer, warnings } = parseCustomer(input, config, platform.now());
+  const load = (input: CustomerInput, current = ctx.config) => {
+    const { customer, warnings } = parseCustomer(input, current, platform.now());
     warnings.forEach(warn);
     return customer;
   };
-  const first = load(options.customer);
   const persistence = createPersistStorage(storage, warn);
+  const first = load(options.customer, config);
   const store = createKitStore(freshState(first), persistOptions(first.id, persistence.persistStorage));
-  const customer = () => store.getState().customer;
-  const sinks = [...(options.sinks ?? []), ...(options.onEvent ? [{ send: options.onEvent }] : [])];
   const listeners = new Set<(keys: readonly string[]) => void>();
+  const sinks = [...(options.sinks ?? []), ...(options.onEvent ? [{ send: options.onEvent }] : [])];
   const ctx: ClientContext = {
     config,
     platform,
@@ -56,41 +55,41 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     trials: new Map(),
     prompts: null,
     tabs: createTabLink(platform, warn),
-    customer,
-    load,
-    emit: createEmitter({ config: () => config, customer, platform, sinks, warn }),
+    customer: () => store.getState().customer,
+    load: (input) => load(input),
+    emit: createEmitter({ config: () => ctx.config, customer: () => ctx.customer(), platform, sinks, warn }),
     changed: (...keys) => listeners.forEach((listener) => listener(keys)),
     watchTrials: () => clock.watch(),
   };
   ctx.tabs.handle(tabHandlers(ctx));
   ctx.tabs.connect(first.id);
   const clock = trialClockOf(ctx);
-  const core: KitCore = {
-    config,
+  const remote = options.remoteConfig && createRemoteConfig(options.remoteConfig, { platform, storage, warn, emit: ctx.emit, apply: (next) => swapConfig(ctx, next) });
+  const unsubscribeHide = platform.onHide(persistence.flush);
+  const kit: UpgradeKit<C> = {
+    get config() {
+      return ctx.config;
+    },
     platform,
     storage,
     warn,
-    check: (featureId, options) => ctx.checks.check(customer(), featureId, platform.now(), finiteOrUndefined(options?.requested)),
     getSnapshot: store.getState,
     onChange: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     emit: ctx.emit,
-  };
-  ctx.prompts = options.prompts?.(core) ?? null;
-  const unsubscribeHide = platform.onHide(persistence.flush);
-  const kit: UpgradeKit<C> = {
-    ...core,
-    prompts: ctx.prompts,
-    check(featureId, options) {
-      const result = core.check(featureId, options ?? {});
-      if (options?.attempt === true && !result.allowed) kit.recordGateHit(featureId);
+    prompts: null,
+    check(featureId, checkOptions) {
+      const result = ctx.checks.check(ctx.customer(), featureId, platform.now(), finiteOrUndefined(checkOptions?.requested));
+      if (checkOptions?.attempt === true && !result.allowed) kit.recordGateHit(featureId);
       return result;
     },
     ...trackingMethods<C>(ctx),
     ...trialMethods<C>(ctx),
     ...customerMethods<C>(ctx),
+    reloadConfig: () => remote?.reload() ?? Promise.resolve({ status: 'unchanged' }),
     subscribe: store.subscribe,
     select: (selector, listener, isEqual = Object.is) => store.subscribe(selector, listener, { equalityFn: isEqual }),
     destroy() {
+      remote?.stop();
       ctx.prompts?.destroy();
       listeners.clear();
       persistence.flush();
@@ -100,6 +99,24 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
       ctx.checks.clear();
     },
   };
+  // The engine is made with the client it serves (it reads config, state and changes through it).
+  ctx.prompts = options.prompts?.(kit) ?? null;
+  (kit as { prompts: UpgradeKit['prompts'] }).prompts = ctx.prompts;
   clock.watch();
   return kit;
+}
+
+/**
+ * Swaps a new config in (a remote one) and keeps the customer's history: usage,
+ * signals, trials, prompt governance and attribution stay; checks are answered
+ * anew and the prompt engine re-reads its triggers (`config` in the change keys).
+ */
+function swapConfig(ctx: ClientContext, next: ClientContext['config']): void {
+  ctx.config = next;
+  ctx.windows = signalWindows(next);
+  ctx.checks = createCheckCache(next);
+  ctx.trials.clear();
+  ctx.store.setState({});
+  ctx.changed('*', 'config');
+  ctx.watchTrials();
 }

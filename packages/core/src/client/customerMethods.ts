@@ -13,9 +13,10 @@ import type { UpgradeKit } from './types.js';
  * changes (conversions, credited once to the last prompt seen) and their attribution.
  */
 export function customerMethods<C extends ConfigInput>(ctx: ClientContext): Pick<UpgradeKit<C>, 'setCustomer' | 'recordUpgrade' | 'checkoutContext' | 'resume'> {
-  const { config, platform, store, warn, prompts } = ctx;
+  const { platform, store, warn } = ctx;
   /** Replaces the customer; a plan or MRR change is a conversion, credited once. */
   const changeCustomer = (next: Customer) => {
+    const { config, prompts } = ctx;
     const previous = ctx.customer();
     ctx.checks.clear();
     ctx.trials.clear();
@@ -46,6 +47,7 @@ export function customerMethods<C extends ConfigInput>(ctx: ClientContext): Pick
     },
     recordUpgrade(change) {
       const { toPlan, addOns = [] } = isRecord(change) ? change : { toPlan: undefined };
+      const { config } = ctx;
       if (typeof toPlan !== 'string' || !config.plans.some((plan) => plan.id === toPlan)) {
         warn(`recordUpgrade ignored: plan ${JSON.stringify(toPlan) ?? 'undefined'} is not defined (defined: ${config.plans.map((plan) => plan.id).join(', ')})`);
         return;
@@ -53,14 +55,14 @@ export function customerMethods<C extends ConfigInput>(ctx: ClientContext): Pick
       const customer = ctx.customer();
       changeCustomer({ ...customer, plan: toPlan, addOns: withAddOns(customer.addOns, addOns) });
     },
-    checkoutContext: () => encodeCheckoutToken(ctx.customer().id, prompts?.lastTouch() ?? null),
+    checkoutContext: () => encodeCheckoutToken(ctx.customer().id, ctx.prompts?.lastTouch() ?? null),
     resume(token) {
       const decoded = typeof token === 'string' ? decodeCheckoutToken(token) : null;
       if (decoded?.customerId !== ctx.customer().id) {
         warn('resume() ignored: the checkout token is malformed or belongs to another customer');
         return false;
       }
-      if (decoded.touch) prompts?.restoreTouch(decoded.touch);
+      if (decoded.touch) ctx.prompts?.restoreTouch(decoded.touch);
       return true;
     },
   };

@@ -9,16 +9,17 @@ import { applySignal, applyTrack } from './usage.js';
 
 /** `track`, `recordGateHit` and `recordEvent`: what the customer did, counted here, in other tabs and in the events. */
 export function trackingMethods<C extends ConfigInput>(ctx: ClientContext): Pick<UpgradeKit<C>, 'track' | 'recordGateHit' | 'recordEvent'> {
-  const { config, platform, store, windows, warn, emit, changed } = ctx;
+  // The config (and its signal windows) can be swapped by a remote config: read at call time.
+  const { platform, store, warn, emit, changed } = ctx;
   const signal = (key: string) => {
     const at = platform.now();
-    applySignal(store, windows, key, at);
+    applySignal(store, ctx.windows, key, at);
     changed(key);
     ctx.tabs.post({ op: 'signal', key, at });
   };
   return {
     track(featureId, amount = 1) {
-      const type = featureOf(config, featureId)?.type;
+      const type = featureOf(ctx.config, featureId)?.type;
       if (!type || type === 'boolean' || !Number.isFinite(amount)) {
         if (process.env.NODE_ENV !== 'production') {
           const why = !type ? 'unknown feature' : type === 'boolean' ? 'boolean features have no usage' : 'the amount must be a finite number';
@@ -27,13 +28,13 @@ export function trackingMethods<C extends ConfigInput>(ctx: ClientContext): Pick
         return;
       }
       const at = platform.now();
-      const usage = applyTrack(store, config, featureId, amount, at);
+      const usage = applyTrack(store, ctx.config, featureId, amount, at);
       changed(`usage:${featureId}`);
       emit({ type: 'usage.tracked', feature: featureId, amount, usage });
       ctx.tabs.post({ op: 'track', feature: featureId, amount, at });
     },
     recordGateHit(featureId) {
-      if (!featureOf(config, featureId)) {
+      if (!featureOf(ctx.config, featureId)) {
         if (process.env.NODE_ENV !== 'production') warn(`recordGateHit(${quote(featureId)}) ignored: unknown feature`);
         return;
       }

@@ -13,7 +13,7 @@ const isTarget = (target: unknown): target is TrialTarget =>
 
 /** `startTrial` and `getTrial`: trials started in place, shared with other tabs, ended on time by the trial clock. */
 export function trialMethods<C extends ConfigInput>(ctx: ClientContext): Pick<UpgradeKit<C>, 'startTrial' | 'getTrial'> {
-  const { config, platform, store, trials } = ctx;
+  const { platform, store, trials } = ctx;
   return {
     startTrial(target) {
       if (!isTarget(target)) {
@@ -22,7 +22,7 @@ export function trialMethods<C extends ConfigInput>(ctx: ClientContext): Pick<Up
       }
       const now = platform.now();
       const customer = ctx.customer();
-      const result = trialEligibility(config, customer, target, now);
+      const result = trialEligibility(ctx.config, customer, target, now);
       if (!result.ok) return result;
       // Eligibility found an offer, so exactly one of feature and plan is set.
       const what = target.feature !== undefined ? { feature: target.feature } : { plan: target.plan! };
@@ -43,7 +43,7 @@ export function trialMethods<C extends ConfigInput>(ctx: ClientContext): Pick<Up
     getTrial(target) {
       if (!isTarget(target)) return UNAVAILABLE;
       const id = targetOf(target);
-      const next = trialStatus(config, ctx.customer(), target, platform.now());
+      const next = trialStatus(ctx.config, ctx.customer(), target, platform.now());
       const previous = trials.get(id);
       if (previous && previous.state === next.state && previous.endsAt === next.endsAt && previous.daysLeft === next.daysLeft) return previous;
       trials.set(id, next);

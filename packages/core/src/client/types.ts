@@ -7,6 +7,7 @@ import type { Platform } from '../platform.js';
 import type { PromptEngine } from '../prompts/engine.js';
 import type { WarningHandler } from '../utils/log.js';
 import type { KitCore, UpgradeKitState } from './kitCore.js';
+import type { ReloadResult, RemoteConfigOptions } from './remoteConfig.js';
 
 /** Feature ids of a config, as a string union when the config is a literal (see `defineConfig`). */
 export type FeatureId<C> = C extends { features: infer F } ? Extract<keyof F, string> : string;
@@ -45,6 +46,12 @@ export interface UpgradeKitOptions<C extends ConfigInput = ConfigInput> {
   onEvent?: (event: UpgradeKitEvent) => void;
   /** Receives warnings about bad input that was handled. Default: `console.warn` with an `[upgradekit]` prefix. */
   onWarning?: WarningHandler;
+  /**
+   * A config served at run time (the collector's `GET /config`): fetched, validated
+   * and swapped in without losing history; the bundled `config` serves until then and
+   * whenever the remote one is unreachable or invalid. Default: none.
+   */
+  remoteConfig?: RemoteConfigOptions | undefined;
 }
 
 export interface UpgradeKit<C extends ConfigInput = ConfigInput> extends KitCore {
@@ -88,6 +95,8 @@ export interface UpgradeKit<C extends ConfigInput = ConfigInput> extends KitCore
   checkoutContext(): string;
   /** Restores the attribution from a `checkoutContext()` token; returns whether it applied. */
   resume(token: string): boolean;
+  /** Looks for a new remote config now (see `remoteConfig`); never rejects. Without one: `unchanged`. */
+  reloadConfig(): Promise<ReloadResult>;
   /** Calls `listener` after every change. Returns an unsubscribe. */
   subscribe(listener: (state: UpgradeKitState, previous: UpgradeKitState) => void): () => void;
   /**

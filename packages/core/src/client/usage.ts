@@ -43,16 +43,17 @@ export function applySignal(store: KitStore, windows: ReadonlyMap<string, Signal
 }
 
 /** Other tabs' operations, applied as this tab's own are. */
-export function tabHandlers({ config, store, windows, changed, customer, watchTrials }: ClientContext): TabHandlers {
+export function tabHandlers(ctx: ClientContext): TabHandlers {
+  const { store, changed, customer, watchTrials } = ctx;
   return {
     track(feature, amount, at) {
-      const type = featureOf(config, feature)?.type;
+      const type = featureOf(ctx.config, feature)?.type;
       if (!type || type === 'boolean') return;
-      applyTrack(store, config, feature, amount, at);
+      applyTrack(store, ctx.config, feature, amount, at);
       changed(`usage:${feature}`);
     },
     signal(key, at) {
-      applySignal(store, windows, key, at);
+      applySignal(store, ctx.windows, key, at);
       changed(key);
     },
     trials(trials) {

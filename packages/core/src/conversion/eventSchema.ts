@@ -46,10 +46,26 @@ export const knownEventSchema = z.discriminatedUnion('type', [
   typed('prompt.dismissed', { ...triggerFields, reason: z.optional(text), forever: z.optional(z.boolean()) }),
   typed('trial.started', { ...optionalTrigger, feature: z.optional(text), plan: z.optional(text), endsAt: finite }),
   typed('trial.ended', { feature: z.optional(text), plan: z.optional(text) }),
+  typed('config.applied', { url: text, version: z.optional(text) }),
+  typed('config.rejected', { url: text, reason: text, detail: z.string().check(z.maxLength(MAX_TEXT)), errors: z.optional(z.array(z.string().check(z.maxLength(MAX_TEXT))).check(z.maxLength(MAX_PROPS))) }),
   typed('upgrade.completed', { ...optionalTrigger, fromPlan: z.string().check(z.maxLength(MAX_TEXT)), toPlan: text, addOns, mrrDelta: finite }),
 ]);
 
-const KNOWN = new Set(['usage.tracked', 'gate.hit', 'event.recorded', 'trigger.fired', 'prompt.held_out', 'prompt.shown', 'prompt.clicked', 'prompt.dismissed', 'trial.started', 'trial.ended', 'upgrade.completed']);
+const KNOWN = new Set([
+  'usage.tracked',
+  'gate.hit',
+  'event.recorded',
+  'trigger.fired',
+  'prompt.held_out',
+  'prompt.shown',
+  'prompt.clicked',
+  'prompt.dismissed',
+  'trial.started',
+  'trial.ended',
+  'config.applied',
+  'config.rejected',
+  'upgrade.completed',
+]);
 
 /** An event of a type this version does not know: its common fields only are checked. */
 const otherEventSchema = z.looseObject({ ...base, type: text });

@@ -40,6 +40,8 @@ export type UpgradeKitEvent = BaseEvent &
     | ({ type: 'prompt.dismissed'; reason?: DismissReason; forever?: boolean } & TriggerFields)
     | ({ type: 'trial.started'; feature?: string; plan?: string; endsAt: number } & Partial<TriggerFields>)
     | { type: 'trial.ended'; feature?: string; plan?: string }
+    | { type: 'config.applied'; url: string; version?: string }
+    | { type: 'config.rejected'; url: string; reason: 'network' | 'http' | 'json' | 'invalid'; detail: string; errors?: string[] }
     | ({
         type: 'upgrade.completed';
         fromPlan: string;

@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { quote } from '../config/messages.js';
 import type { KitCore } from '../client/kitCore.js';
 import type { Trigger } from '../config/schema.js';
@@ -46,8 +46,6 @@ function tickLength(kit: KitCore): number {
  * the client: `createUpgradeKit({ ..., prompts: createPromptEngine })`.
  */
 export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = {}): PromptEngine {
-  const { config, platform } = kit;
-  const triggers = new Map(config.triggers.map((trigger) => [trigger.id, trigger]));
   /** When this tab showed each interrupting prompt it has open. */
   const shownAt = new Map<string, number>();
   // Two tabs that showed the same interrupting prompt at once: the earlier keeps it (ties: by tab id),
@@ -67,16 +65,21 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     if (variant === undefined) variants.set(trigger.id, (variant = assignVariant(trigger, kit.getSnapshot().customer.id)));
     return variant;
   };
-  const evaluate = createTriggerEvaluator(kit, options.onEvaluate);
-  const leadership = createLeadership(platform.locks, () => report(store.getState().fired));
+  const leadership = createLeadership(kit.platform.locks, () => report(store.getState().fired));
   const report = createFiringReporter(kit, governance, variantOf, leadership.leading);
   const reevaluate = (changed: Set<string> | 'all') => {
     const previous = store.getState();
-    const { fired, activated } = evaluate(changed, previous);
+    const { fired, activated } = config.evaluate(changed, previous);
     if (fired !== previous.fired || activated !== previous.activated) store.setState({ fired, activated });
     report(fired);
   };
+  const config = configParts(kit, store, variantOf, options, () => reevaluate(new Set(['time'])));
   const unsubscribeKit = kit.onChange((keys) => {
+    // A new config (a remote one swapped in): its triggers, read anew; prompts of triggers it dropped close.
+    if (keys.includes('config')) {
+      variants.clear();
+      config.rebuild();
+    }
     // A new customer has their own history, variants, prompts on screen and leading tab.
     const switched = keys.includes('*') && governance.follow();
     if (switched) {
@@ -88,14 +91,11 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     // Leading reports what the evaluation found: only once there is one.
     if (switched) leadership.follow(kit.getSnapshot().customer.id);
   });
-
-  const known = knownTrigger(kit, triggers);
-  const selection = createPromptSelection(kit, store, variantOf, tickLength(kit));
+  const known = (triggerId: string, action: string) => config.known(triggerId, action);
   const lifecycle = promptLifecycle({ kit, store, governance, known, variantOf, onInterrupt: (triggerId, at) => shownAt.set(triggerId, at) });
-  const stopTicking = selection.tick(() => reevaluate(new Set(['time'])));
 
   const engine: PromptEngine = {
-    getPrompts: selection.getPrompts,
+    getPrompts: (placement) => config.selection.getPrompts(placement),
     ...lifecycle,
     snoozedUntil: (key) => governance.store.getState().snoozes[key] ?? 0,
     explain(triggerId) {
@@ -107,15 +107,50 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     getSnapshot: store.getState,
     subscribe: store.subscribe,
     destroy() {
-      stopTicking();
+      config.stop();
       leadership.release();
       unsubscribeKit();
       unsubscribeGovernance();
       governance.destroy();
-      selection.clear();
     },
   };
   reevaluate('all');
   leadership.follow(kit.getSnapshot().customer.id);
   return engine;
+}
+
+/**
+ * What the engine derives from the config (triggers by id, their dependencies, the
+ * selection and its clock tick), rebuilt when a new config is swapped in.
+ */
+function configParts(kit: KitCore, store: StoreApi<PromptState>, variantOf: (trigger: Trigger) => string, options: PromptEngineOptions, onTick: () => void) {
+  const build = () => {
+    const triggers = new Map(kit.config.triggers.map((trigger) => [trigger.id, trigger]));
+    const selection = createPromptSelection(kit, store, variantOf, tickLength(kit));
+    return { known: knownTrigger(kit, triggers), evaluate: createTriggerEvaluator(kit, options.onEvaluate), selection, stopTicking: selection.tick(onTick), triggers };
+  };
+  let parts = build();
+  const stop = () => {
+    parts.stopTicking();
+    parts.selection.clear();
+  };
+  return {
+    get known() {
+      return parts.known;
+    },
+    get evaluate() {
+      return parts.evaluate;
+    },
+    get selection() {
+      return parts.selection;
+    },
+    rebuild() {
+      stop();
+      parts = build();
+      const { open, fired } = store.getState();
+      const kept = (ids: ReadonlySet<string>) => new Set([...ids].filter((id) => parts.triggers.has(id)));
+      store.setState({ open: kept(open), fired: kept(fired) });
+    },
+    stop,
+  };
 }
