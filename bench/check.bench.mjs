@@ -1,7 +1,8 @@
 // check() and track() against a bare Map.get loop measured in the same run, and
 // the heap after 1M track() calls. Reads the built package (npm run build).
 import { nsPerOp, heapAfterGc } from './measure.mjs';
-import { check, createMemoryPlatform, createUpgradeKit, parseConfig, parseCustomer } from '../packages/core/dist/index.js';
+import { check, createUpgradeKit, parseConfig, parseCustomer } from '../packages/core/dist/index.js';
+import { createMemoryPlatform } from '../packages/core/dist/testing.js';
 
 const NOW = Date.UTC(2028, 2, 10, 12);
 
@@ -35,6 +36,23 @@ let sink = 0;
 
 const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 
+/** track() on a client whose config has `count` metered features (no triggers), cycling over four of them. */
+function nsPerTrackAt(count) {
+  const ids = Array.from({ length: count }, (_, index) => `f${index}`);
+  const config = {
+    features: Object.fromEntries(ids.map((id) => [id, { type: 'metered', reset: 'month' }])),
+    plans: [{ id: 'free', price: { amount: 0, currency: 'USD', interval: 'month' }, grants: Object.fromEntries(ids.map((id) => [id, 1_000_000_000])) }],
+  };
+  const usage = Object.fromEntries(ids.map((id) => [id, 1]));
+  const kit = createUpgradeKit({ config, customer: { id: `bench-${count}`, plan: 'free', usage, usageAsOf: NOW }, platform: createMemoryPlatform({ now: () => NOW }) });
+  const tracked = ids.slice(0, 4);
+  const ns = nsPerOp((n) => {
+    for (let i = 0; i < n; i++) kit.track(tracked[i & 3], i & 4 ? -1 : 1);
+  }, 300_000);
+  kit.destroy();
+  return ns;
+}
+
 export async function run() {
   const parsed = parseConfig(configInput);
   if (!parsed.success) throw new Error(parsed.errors.join('\n'));
@@ -61,6 +79,9 @@ export async function run() {
     sink += total;
   }, 1_000_000);
   const baseline = { name: 'Map.get loop', value: mapGet };
+  // One pass to warm the JIT up, so the first size measured is not the one that pays for it.
+  nsPerTrackAt(50);
+  const trackAt = [5, 50, 500].map((features) => ({ features, ns: nsPerTrackAt(features) }));
 
   const tracked = ['apiCalls', 'exports', 'seats', 'apiCalls'];
   const track = nsPerOp((n) => {
@@ -95,6 +116,13 @@ export async function run() {
     { name: 'kit.check() cached', value: cached, unit: 'ns/op', baseline },
     { name: 'check() pure, uncached', value: pure, unit: 'ns/op', baseline, note: 'full evaluation each call: plan lookup, period, add-ons, upgrade path near limits' },
     { name: 'kit.track()', value: track, unit: 'ns/op', baseline, note: `${config.triggers.length} triggers; optimistic update, store notify, tab post, coalesced persist` },
+    ...trackAt.map(({ features, ns }) => ({
+      name: `kit.track() with ${features} features`,
+      value: ns,
+      unit: 'ns/op',
+      baseline: { name: '5 features', value: trackAt[0].ns },
+      note: features === 5 ? 'no triggers: the cost must not grow with the number of features' : undefined,
+    })),
     {
       name: 'heap growth after 1M track()',
       value: growthKb,

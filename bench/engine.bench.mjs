@@ -2,7 +2,8 @@
 // incremental evaluation against re-evaluating every trigger on every change
 // (measured in the same run), and the heap after 1M tracked events and gate hits.
 // Reads the built package (npm run build).
-import { createMemoryPlatform, createPromptEngine, createUpgradeKit } from '../packages/core/dist/index.js';
+import { createPromptEngine, createUpgradeKit } from '../packages/core/dist/index.js';
+import { createMemoryPlatform } from '../packages/core/dist/testing.js';
 import { heapAfterGc, nsPerOp } from './measure.mjs';
 
 const FEATURES = 50;
@@ -30,9 +31,14 @@ const config = {
 
 function setup(incremental) {
   // No storage: the benchmark measures evaluation, not JSON writes (those are coalesced anyway).
-  const kit = createUpgradeKit({ config, customer: { id: 'bench', plan: 'free' }, platform: createMemoryPlatform({ storage: null }), onWarning: () => {} });
-  const engine = createPromptEngine(kit, { incremental });
-  return { kit, engine };
+  const kit = createUpgradeKit({
+    config,
+    customer: { id: 'bench', plan: 'free' },
+    platform: createMemoryPlatform({ storage: null }),
+    onWarning: () => {},
+    prompts: (core) => createPromptEngine(core, { incremental }),
+  });
+  return { kit, engine: kit.prompts };
 }
 
 function nsPerTrack(kit, iterations) {

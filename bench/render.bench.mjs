@@ -24,7 +24,8 @@ export async function run() {
   const { createElement: h } = await import('react');
   const { createRoot } = await import('react-dom/client');
   const { flushSync } = await import('react-dom');
-  const { createMemoryPlatform, createUpgradeKit } = await import('../packages/core/dist/index.js');
+  const { createUpgradeKit } = await import('../packages/core/dist/index.js');
+  const { createMemoryPlatform } = await import('../packages/core/dist/testing.js');
   const { UpgradeKitProvider, UsageMeter } = await import('../packages/react/dist/index.js');
 
   const ids = Array.from({ length: METERS }, (_, index) => `metric${index}`);

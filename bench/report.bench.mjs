@@ -1,7 +1,8 @@
 // buildReport() throughput over a generated stream of 1,000,000 events, against a
 // baseline measured in the same run: a bare loop that only counts events by type
 // in a Map (the least any single pass over the same objects can cost).
-import { assertConfig, buildReport } from '../packages/core/dist/index.js';
+import { assertConfig } from '../packages/core/dist/index.js';
+import { buildReport } from '../packages/core/dist/conversion/index.js';
 
 const EVENTS = 1_000_000;
 const CUSTOMERS = 20_000;

@@ -11,7 +11,6 @@ import { freshState, type ClientContext } from './context.js';
 import { customerMethods } from './customerMethods.js';
 import { createEmitter } from './events.js';
 import { createPersistStorage, persistOptions } from './persistence.js';
-import { createRemoteConfig } from './remoteConfig.js';
 import { createKitStore } from './store.js';
 import { createTabLink } from './tabs.js';
 import { trialClockOf } from './trialClock.js';
@@ -64,7 +63,12 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   ctx.tabs.handle(tabHandlers(ctx));
   ctx.tabs.connect(first.id);
   const clock = trialClockOf(ctx);
-  const remote = options.remoteConfig && createRemoteConfig(options.remoteConfig, { platform, storage, warn, emit: ctx.emit, apply: (next) => swapConfig(ctx, next) });
+  // Loaded only by clients that use it, and after first paint: a remote config is validated anyway.
+  const remote =
+    options.remoteConfig &&
+    import('./remoteConfig.js').then(({ createRemoteConfig }) =>
+      createRemoteConfig(options.remoteConfig!, { platform, storage, warn, emit: ctx.emit, apply: (next) => swapConfig(ctx, next) }),
+    );
   const unsubscribeHide = platform.onHide(persistence.flush);
   const kit: UpgradeKit<C> = {
     get config() {
@@ -85,11 +89,11 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
     ...trackingMethods<C>(ctx),
     ...trialMethods<C>(ctx),
     ...customerMethods<C>(ctx),
-    reloadConfig: () => remote?.reload() ?? Promise.resolve({ status: 'unchanged' }),
+    reloadConfig: async () => ((await remote)?.reload() ?? { status: 'unchanged' }),
     subscribe: store.subscribe,
     select: (selector, listener, isEqual = Object.is) => store.subscribe(selector, listener, { equalityFn: isEqual }),
     destroy() {
-      remote?.stop();
+      void remote?.then((part) => part.stop());
       ctx.prompts?.destroy();
       listeners.clear();
       persistence.flush();

@@ -54,9 +54,7 @@ export function englishError(issue: z.core.$ZodRawIssue): string {
       if (issue.origin === 'string') return 'must not be empty';
       return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum} (got ${quote(input)})`;
     case 'too_big':
-      if (issue.origin === 'array') return `has more than ${issue.maximum} items`;
-      if (issue.origin === 'string') return `is longer than ${issue.maximum} characters`;
-      return `must be at most ${issue.maximum} (got ${quote(input)})`;
+      return `must be at most ${issue.maximum}${issue.origin === 'number' ? ` (got ${quote(input)})` : issue.origin === 'string' ? ' characters long' : ' items'}`;
     case 'unrecognized_keys': {
       const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
       const keys = issue.keys.map((key) => `"${key}"`).join(', ');
@@ -66,8 +64,6 @@ export function englishError(issue: z.core.$ZodRawIssue): string {
       return issue.issues[0]?.message ?? 'is not a valid key';
     case 'invalid_union':
       return `matches none of the allowed forms (got ${quote(input)})`;
-    case 'invalid_format':
-      return `has the wrong format (got ${quote(input)})`;
     default:
       return `is not valid (got ${quote(input)})`;
   }

@@ -18,6 +18,9 @@ import type { PromptEngine, PromptEngineOptions, PromptState } from './types.js'
 
 export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './types.js';
 
+/** What a clock tick changes. */
+const TIME = ['time'] as const;
+
 /** A trigger by id, or `undefined` with a development warning naming the call and what is defined. */
 function knownTrigger(kit: KitCore, triggers: ReadonlyMap<string, Trigger>) {
   return (triggerId: string, action: string) => {
@@ -67,13 +70,14 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
   };
   const leadership = createLeadership(kit.platform.locks, () => report(store.getState().fired));
   const report = createFiringReporter(kit, governance, variantOf, leadership.leading);
-  const reevaluate = (changed: Set<string> | 'all') => {
+  const reevaluate = (changed: readonly string[] | 'all') => {
     const previous = store.getState();
     const { fired, activated } = config.evaluate(changed, previous);
     if (fired !== previous.fired || activated !== previous.activated) store.setState({ fired, activated });
-    report(fired);
+    // Only a change can start or end a firing: the common track() that changes nothing costs nothing here.
+    if (fired !== previous.fired || changed === 'all') report(fired);
   };
-  const config = configParts(kit, store, variantOf, options, () => reevaluate(new Set(['time'])));
+  const config = configParts(kit, store, variantOf, options, () => reevaluate(TIME));
   const unsubscribeKit = kit.onChange((keys) => {
     // A new config (a remote one swapped in): its triggers, read anew; prompts of triggers it dropped close.
     if (keys.includes('config')) {
@@ -87,7 +91,7 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
       variants.clear();
       store.setState({ fired: new Set(), open: new Set() });
     }
-    reevaluate(options.incremental === false || keys.includes('*') ? 'all' : new Set(keys));
+    reevaluate(options.incremental === false || keys.includes('*') ? 'all' : keys);
     // Leading reports what the evaluation found: only once there is one.
     if (switched) leadership.follow(kit.getSnapshot().customer.id);
   });

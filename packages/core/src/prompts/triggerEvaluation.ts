@@ -9,20 +9,26 @@ import { signalWindows, type SignalWindow } from '../signals/windows.js';
 import { dependencies } from '../triggers/dependencies.js';
 import { evaluateCondition, type EvaluationContext } from '../triggers/evaluate.js';
 
-/** What the conditions read of a client's state at `now`. Usage is measured once per feature. */
+/**
+ * What the conditions read of a client's state at `now`. Usage comes from `usageOf`
+ * (the client's cached checks, in the engine), else from the pure check, once per feature.
+ */
 export function evaluationContext(
   config: Config,
   windows: ReadonlyMap<string, SignalWindow>,
   state: UpgradeKitState,
   activated: boolean,
   now: number,
+  usageOf?: (featureId: string) => CheckResult,
 ): EvaluationContext {
   const measured = new Map<string, CheckResult>();
-  const measure = (featureId: string) => {
-    let result = measured.get(featureId);
-    if (!result) measured.set(featureId, (result = check(config, state.customer, featureId, { now, requested: 0, upgrade: false })));
-    return result;
-  };
+  const measure =
+    usageOf ??
+    ((featureId: string) => {
+      let result = measured.get(featureId);
+      if (!result) measured.set(featureId, (result = check(config, state.customer, featureId, { now, requested: 0, upgrade: false })));
+      return result;
+    });
   return {
     now,
     plan: state.customer.plan,
@@ -51,29 +57,35 @@ export interface EvaluationResult {
 export function createTriggerEvaluator(kit: KitCore, onEvaluate?: (triggerId: string) => void) {
   const { config } = kit;
   const windows = signalWindows(config);
+  // The client's checks are cached per feature until its usage, plan or trials change.
+  const usageOf = (featureId: string) => kit.check(featureId);
   const dependents = new Map<string, Trigger[]>();
   for (const trigger of config.triggers) {
     for (const key of dependencies(trigger.when)) dependents.set(key, [...(dependents.get(key) ?? []), trigger]);
   }
   const activation = config.policy.activation;
-  const activationDeps = activation ? dependencies(activation) : new Set<string>();
+  const activationDeps = [...(activation ? dependencies(activation) : [])];
 
-  return function reevaluate(changed: Set<string> | 'all', previous: { fired: ReadonlySet<string>; activated: boolean }): EvaluationResult {
+  /** The triggers that read any of `changed`: one key (a track()) needs no set. */
+  const affectedBy = (changed: readonly string[]): readonly Trigger[] => {
+    if (changed.length === 1) return dependents.get(changed[0]!) ?? [];
+    const affected = new Set<Trigger>();
+    for (const dep of changed) dependents.get(dep)?.forEach((trigger) => affected.add(trigger));
+    return [...affected];
+  };
+
+  return function reevaluate(changed: readonly string[] | 'all', previous: { fired: ReadonlySet<string>; activated: boolean }): EvaluationResult {
     const now = kit.platform.now();
     const state = kit.getSnapshot();
     const all = changed === 'all';
     let activated = previous.activated;
-    if (all || [...activationDeps].some((dep) => changed.has(dep))) {
-      activated = state.customer.activated ?? (activation ? evaluateCondition(activation, evaluationContext(config, windows, state, false, now)) : true);
+    if (all || activationDeps.some((dep) => changed.includes(dep))) {
+      activated = state.customer.activated ?? (activation ? evaluateCondition(activation, evaluationContext(config, windows, state, false, now, usageOf)) : true);
     }
-    const affected = new Set<Trigger>(all ? config.triggers : []);
-    if (!all) {
-      if (activated !== previous.activated) changed.add('activated');
-      for (const dep of changed) dependents.get(dep)?.forEach((trigger) => affected.add(trigger));
-    }
+    const affected = all ? config.triggers : affectedBy(activated === previous.activated ? changed : [...changed, 'activated']);
     let fired: Set<string> | undefined;
-    if (affected.size) {
-      const context = evaluationContext(config, windows, state, activated, now);
+    if (affected.length) {
+      const context = evaluationContext(config, windows, state, activated, now, usageOf);
       for (const trigger of affected) {
         onEvaluate?.(trigger.id);
         const holds = evaluateCondition(trigger.when, context);

@@ -7,7 +7,7 @@ import * as plan from './leaves/plan.js';
 import * as trial from './leaves/trial.js';
 import * as usage from './leaves/usage.js';
 import { leafOf, type Condition, type LeafKey } from './conditionLeaves.js';
-import type { EvaluationContext, LeafOutcome } from './leaf.js';
+import type { EvaluationContext, LeafDescription, LeafOutcome } from './leaf.js';
 
 export type { EvaluationContext, TrialState } from './leaf.js';
 
@@ -25,19 +25,14 @@ export interface Evaluation {
   explain: LeafExplanation[];
 }
 
-type Evaluator = (leaf: never, context: EvaluationContext) => LeafOutcome;
+interface Evaluator {
+  measure(leaf: never, context: EvaluationContext): unknown;
+  holds(leaf: never, measured: never): boolean;
+  describe(leaf: never, measured: never): LeafDescription;
+}
 
 /** Each leaf's evaluation, from its own module (see `leaf.ts`). */
-const EVALUATORS: Record<LeafKey, Evaluator> = {
-  usage: usage.evaluate,
-  gateHits: gateHits.evaluate,
-  event: event.evaluate,
-  plan: plan.evaluate,
-  trial: trial.evaluate,
-  activated: activated.evaluate,
-  forecast: forecast.evaluate,
-  attribute: attribute.evaluate,
-};
+const EVALUATORS: Record<LeafKey, Evaluator> = { usage, gateHits, event, plan, trial, activated, forecast, attribute } as unknown as Record<LeafKey, Evaluator>;
 
 /**
  * Evaluates a condition tree. With `explain`, every leaf is evaluated and
@@ -63,9 +58,12 @@ export function evaluateCondition(node: Condition, context: EvaluationContext, e
   const leaf = leafOf(node);
   // An empty node (only a trusted config can have one) holds, as an empty `all` does.
   if (!leaf) return true;
-  const outcome = EVALUATORS[leaf](node[leaf] as never, context);
-  explain?.push({ path: `${path}.${leaf}`, leaf, negated, ...outcome });
-  return outcome.held;
+  const evaluator = EVALUATORS[leaf];
+  const measured = evaluator.measure(node[leaf] as never, context) as never;
+  const held = evaluator.holds(node[leaf] as never, measured);
+  // Words only when asked for: evaluating on every change must not build strings.
+  if (explain) explain.push({ path: `${path}.${leaf}`, leaf, negated, held, ...evaluator.describe(node[leaf] as never, measured) });
+  return held;
 }
 
 /** `{ fired, explain }` for a condition tree: every leaf with its actual value against its threshold. */

@@ -2,8 +2,8 @@ import type { Path } from '../config/messages.js';
 import type { Limit } from '../entitlements/limit.js';
 
 /*
- * A condition leaf is one module under `leaves/`: its schema, its evaluation and
- * explanation, what it depends on, and what it references in the config, side by
+ * A condition leaf is one module under `leaves/`: its schema, its measure, test and
+ * description, what it depends on, and what it references in the config, side by
  * side. The tables that use them (`config/schema.ts`, `evaluate.ts`,
  * `dependencies.ts`, `config/crossCheck.ts`) import only the part they need, so a
  * page that validates configs never loads evaluation code, and the other way round.
@@ -27,14 +27,21 @@ export interface EvaluationContext {
   projectedUsage(featureId: string): number | null;
 }
 
-/** What one leaf saw, against what it needs. */
-export interface LeafOutcome {
-  held: boolean;
+/**
+ * What one leaf saw against what it needs, in words. Each leaf measures (`measure`),
+ * tests the measure (`holds`: the hot path, no strings), and only when an
+ * explanation is asked for describes it (`describe`).
+ */
+export interface LeafDescription {
   actual: string | number | boolean | null;
   /** The threshold in words: `at least 3`. */
   expected: string;
   /** One readable line: `2 gate hits on pdfExport in 7d (needs at least 3)`. */
   text: string;
+}
+
+export interface LeafOutcome extends LeafDescription {
+  held: boolean;
 }
 
 /** Where a leaf's references are checked against the config (see `config/crossCheck.ts`). */

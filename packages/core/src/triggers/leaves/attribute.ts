@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Path } from '../../config/messages.js';
 import { quote } from '../../config/messages.js';
-import { show, type ConfigReferences, type EvaluationContext, type LeafOutcome } from '../leaf.js';
+import { show, type ConfigReferences, type EvaluationContext, type LeafDescription } from '../leaf.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {
   error: (issue) => `expected a string, number, boolean or null (got ${quote(issue.input)})`,
@@ -11,15 +11,16 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {
 export const schema = z.strictObject({ key: z.string(), equals: z.optional(scalar), in: z.optional(z.array(scalar)) });
 export type AttributeLeaf = z.output<typeof schema>;
 
-export function evaluate({ key, equals, in: options }: AttributeLeaf, context: EvaluationContext): LeafOutcome {
-  const value = context.attributes[key];
-  const expected = equals !== undefined ? show(equals) : `one of ${options!.map(show).join(', ')}`;
-  return {
-    held: value !== undefined && (equals === undefined || value === equals) && (!options || options.includes(value)),
-    actual: value ?? null,
-    expected,
-    text: `attribute ${key} is ${value === undefined ? 'missing' : show(value)} (needs ${expected})`,
-  };
+type Value = string | number | boolean | null | undefined;
+
+export const measure = ({ key }: AttributeLeaf, context: EvaluationContext): Value => context.attributes[key];
+
+export const holds = ({ equals, in: options }: AttributeLeaf, value: Value) =>
+  value !== undefined && (equals === undefined || value === equals) && (!options || options.includes(value));
+
+export function describe({ key, equals, in: options }: AttributeLeaf, value: Value): LeafDescription {
+  const expected = equals !== undefined ? show(equals) : `one of ${(options ?? []).map(show).join(', ')}`;
+  return { actual: value ?? null, expected, text: `attribute ${key} is ${value === undefined ? 'missing' : show(value)} (needs ${expected})` };
 }
 
 export const dependencies = () => ['customer'];

@@ -1,18 +1,29 @@
 import * as z from 'zod/mini';
 import type { Path } from '../../config/messages.js';
-import type { ConfigReferences, EvaluationContext, LeafOutcome } from '../leaf.js';
+import type { Limit } from '../../entitlements/limit.js';
+import type { ConfigReferences, EvaluationContext, LeafDescription } from '../leaf.js';
 
 /** At the pace so far, usage will (or will not) pass the limit before the period resets. */
 export const schema = z.strictObject({ feature: z.string(), exceedsBeforeReset: z.boolean() });
 export type ForecastLeaf = z.output<typeof schema>;
 
-export function evaluate({ feature, exceedsBeforeReset }: ForecastLeaf, context: EvaluationContext): LeafOutcome {
-  const projected = context.projectedUsage(feature);
-  const { limit } = context.usage(feature);
-  const exceeds = projected !== null && limit !== 'unlimited' && projected > limit;
+interface Projection {
+  /** Usage at the end of the period at the pace so far; `null` with too little history. */
+  projected: number | null;
+  limit: Limit;
+}
+
+export const measure = ({ feature }: ForecastLeaf, context: EvaluationContext): Projection => ({
+  projected: context.projectedUsage(feature),
+  limit: context.usage(feature).limit,
+});
+
+export const holds = ({ exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection) =>
+  (projected !== null && limit !== 'unlimited' && projected > limit) === exceedsBeforeReset;
+
+export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection): LeafDescription {
   const expected = exceedsBeforeReset ? `more than ${limit}` : `at most ${limit}`;
   return {
-    held: exceeds === exceedsBeforeReset,
     actual: projected === null ? null : Math.round(projected),
     expected,
     text:

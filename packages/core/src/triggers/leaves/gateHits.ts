@@ -1,22 +1,23 @@
 import * as z from 'zod/mini';
-import type { Path } from '../../config/messages.js';
 import { durationSchema, wholeNumber } from '../../config/duration.js';
+import type { Path } from '../../config/messages.js';
 import { durationToMs } from '../../utils/duration.js';
-import type { ConfigReferences, EvaluationContext, LeafOutcome } from '../leaf.js';
+import type { ConfigReferences, EvaluationContext, LeafDescription } from '../leaf.js';
 
 /** Attempts to use a feature the customer does not have: `atLeast` of them `within` a window. */
 export const schema = z.strictObject({ feature: z.string(), atLeast: wholeNumber().check(z.minimum(0)), within: durationSchema });
 export type GateHitsLeaf = z.output<typeof schema>;
 
-export function evaluate({ feature, atLeast, within }: GateHitsLeaf, context: EvaluationContext): LeafOutcome {
-  const count = context.count('gate', feature, durationToMs(within));
-  return {
-    held: count >= atLeast,
-    actual: count,
-    expected: `at least ${atLeast}`,
-    text: `${count} gate hit${count === 1 ? '' : 's'} on ${feature} in ${within} (needs at least ${atLeast})`,
-  };
-}
+/** Gate hits in the window. */
+export const measure = ({ feature, within }: GateHitsLeaf, context: EvaluationContext) => context.count('gate', feature, durationToMs(within));
+
+export const holds = ({ atLeast }: GateHitsLeaf, count: number) => count >= atLeast;
+
+export const describe = ({ feature, atLeast, within }: GateHitsLeaf, count: number): LeafDescription => ({
+  actual: count,
+  expected: `at least ${atLeast}`,
+  text: `${count} gate hit${count === 1 ? '' : 's'} on ${feature} in ${within} (needs at least ${atLeast})`,
+});
 
 export const dependencies = ({ feature }: GateHitsLeaf) => [`gate:${feature}`, 'time'];
 

@@ -1,19 +1,18 @@
 import * as z from 'zod/mini';
 import type { Path } from '../../config/messages.js';
-import type { ConfigReferences, EvaluationContext, LeafOutcome } from '../leaf.js';
+import type { ConfigReferences, EvaluationContext, LeafDescription } from '../leaf.js';
 
 /** The customer's plan is one of `in`, and none of `notIn`. */
 export const schema = z.strictObject({ in: z.optional(z.array(z.string())), notIn: z.optional(z.array(z.string())) });
 export type PlanLeaf = z.output<typeof schema>;
 
-export function evaluate({ in: allowed, notIn }: PlanLeaf, context: EvaluationContext): LeafOutcome {
+export const measure = (_leaf: PlanLeaf, context: EvaluationContext) => context.plan;
+
+export const holds = ({ in: allowed, notIn }: PlanLeaf, plan: string) => (!allowed || allowed.includes(plan)) && (!notIn || !notIn.includes(plan));
+
+export function describe({ in: allowed, notIn }: PlanLeaf, plan: string): LeafDescription {
   const expected = [allowed && `one of ${allowed.join(', ')}`, notIn && `none of ${notIn.join(', ')}`].filter(Boolean).join(' and ');
-  return {
-    held: (!allowed || allowed.includes(context.plan)) && (!notIn || !notIn.includes(context.plan)),
-    actual: context.plan,
-    expected,
-    text: `plan is ${context.plan || '(none)'} (needs ${expected})`,
-  };
+  return { actual: plan, expected, text: `plan is ${plan || '(none)'} (needs ${expected})` };
 }
 
 export const dependencies = () => ['customer'];

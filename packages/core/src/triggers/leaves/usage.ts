@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Path } from '../../config/messages.js';
-import { percent, type ConfigReferences, type EvaluationContext, type LeafOutcome } from '../leaf.js';
+import { percent, type ConfigReferences, type EvaluationContext, type LeafDescription } from '../leaf.js';
 
 /** Usage as a share of the limit: `atLeast: 0.7` is 70% or more, `below: 0.5` under half. */
 export const schema = z.strictObject({
@@ -10,15 +10,14 @@ export const schema = z.strictObject({
 });
 export type UsageLeaf = z.output<typeof schema>;
 
-export function evaluate({ feature, atLeast, below }: UsageLeaf, context: EvaluationContext): LeafOutcome {
-  const { ratio } = context.usage(feature);
+/** Usage over the limit now. */
+export const measure = ({ feature }: UsageLeaf, context: EvaluationContext) => context.usage(feature).ratio;
+
+export const holds = ({ atLeast, below }: UsageLeaf, ratio: number) => (atLeast === undefined || ratio >= atLeast) && (below === undefined || ratio < below);
+
+export function describe({ feature, atLeast, below }: UsageLeaf, ratio: number): LeafDescription {
   const expected = [atLeast !== undefined && `at least ${percent(atLeast)}`, below !== undefined && `below ${percent(below)}`].filter(Boolean).join(' and ');
-  return {
-    held: (atLeast === undefined || ratio >= atLeast) && (below === undefined || ratio < below),
-    actual: ratio,
-    expected,
-    text: `${feature} usage is ${percent(ratio)} of the limit (needs ${expected})`,
-  };
+  return { actual: ratio, expected, text: `${feature} usage is ${percent(ratio)} of the limit (needs ${expected})` };
 }
 
 export const dependencies = ({ feature }: UsageLeaf) => [`usage:${feature}`, 'customer', 'time'];
