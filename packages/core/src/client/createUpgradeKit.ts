@@ -4,13 +4,14 @@ import type { ConfigInput } from '../config/schema.js';
 import { parseCustomer, type CustomerInput } from '../entitlements/customer.js';
 import { createBrowserPlatform } from '../platform/browser.js';
 import { signalWindows } from '../signals/windows.js';
-import { createSafeStorage } from '../storage.js';
+import { createSafeStorage, type SafeStorage } from '../storage.js';
 import { createWarn } from '../utils/log.js';
 import { createCheckCache } from './checkCache.js';
 import { freshState, type ClientContext } from './context.js';
 import { customerMethods } from './customerMethods.js';
 import { createEmitter } from './events.js';
 import { createPersistStorage, persistOptions } from './persistence.js';
+import type { RemoteConfigOptions } from './remoteConfig.js';
 import { createKitStore } from './store.js';
 import { createTabLink } from './tabs.js';
 import { trialClockOf } from './trialClock.js';
@@ -63,12 +64,7 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   ctx.tabs.handle(tabHandlers(ctx));
   ctx.tabs.connect(first.id);
   const clock = trialClockOf(ctx);
-  // Loaded only by clients that use it, and after first paint: a remote config is validated anyway.
-  const remote =
-    options.remoteConfig &&
-    import('./remoteConfig.js').then(({ createRemoteConfig }) =>
-      createRemoteConfig(options.remoteConfig!, { platform, storage, warn, emit: ctx.emit, apply: (next) => swapConfig(ctx, next) }),
-    );
+  const remote = options.remoteConfig && startRemoteConfig(options.remoteConfig, ctx, storage);
   const unsubscribeHide = platform.onHide(persistence.flush);
   const kit: UpgradeKit<C> = {
     get config() {
@@ -108,6 +104,13 @@ export function createUpgradeKit<const C extends ConfigInput>(options: UpgradeKi
   (kit as { prompts: UpgradeKit['prompts'] }).prompts = ctx.prompts;
   clock.watch();
   return kit;
+}
+
+/** Loaded only by clients that use it, and after first paint: a remote config is validated anyway. */
+function startRemoteConfig(options: RemoteConfigOptions, ctx: ClientContext, storage: SafeStorage) {
+  return import('./remoteConfig.js').then(({ createRemoteConfig }) =>
+    createRemoteConfig(options, { platform: ctx.platform, storage, warn: ctx.warn, emit: ctx.emit, apply: (next) => swapConfig(ctx, next) }),
+  );
 }
 
 /**
