@@ -1,6 +1,21 @@
 /** The conversion report: `@upgradekit/core/report`. Pure; runs in the browser, in Node and in the CLI. */
 export { buildReport } from './report.js';
-export type { BuildReportOptions, ConversionReport, ConversionTotals, DismissCounts, FunnelStats, TriggerReport, VariantReport } from './report.js';
+export type {
+  BuildReportOptions,
+  ConversionReport,
+  ConversionTotals,
+  DismissCounts,
+  FunnelStats,
+  LastActionCounts,
+  LiftInterval,
+  TriggerReport,
+  VariantReport,
+  VersionReport,
+} from './report.js';
+export { createReportAccumulator } from './reportAccumulator.js';
+export type { ReportAccumulator } from './reportAccumulator.js';
+export { liftInterval, MIN_INTERVAL_CUSTOMERS, wilsonInterval } from './liftInterval.js';
 export type { UpgradeKitEvent } from './events.js';
+export { isWellFormedEvent } from './eventGuard.js';
 export { MAX_PROPS, MAX_TEXT, parseEvent } from './eventSchema.js';
 export type { ParseEventResult } from './eventSchema.js';

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { CONTROL } from '../prompts/experiment.js';
-import type { ConversionTotals, DismissCounts, FunnelStats } from './reportTypes.js';
+import { liftInterval } from './liftInterval.js';
+import type { ConversionTotals, DismissCounts, FunnelStats, LastActionCounts } from './reportTypes.js';
 
 /*
  * Mutable accumulators the report pass counts into: per trigger, per variant and
@@ -9,7 +10,10 @@ import type { ConversionTotals, DismissCounts, FunnelStats } from './reportTypes
  */
 
 /** The funnel figures counted event by event; the rates are derived from them at the end. */
-export type Counters = Pick<FunnelStats, 'fired' | 'heldOut' | 'shown' | 'clicked' | 'dismissed' | 'trialsStarted' | 'conversions' | 'newMrr' | 'expansionMrr'>;
+export type Counters = Pick<
+  FunnelStats,
+  'fired' | 'heldOut' | 'shown' | 'clicked' | 'dismissed' | 'trialsStarted' | 'conversions' | 'newMrr' | 'expansionMrr' | 'conversionsByLastAction'
+>;
 
 export interface VariantAcc extends Counters {
   variant: string;
@@ -36,21 +40,30 @@ export interface TriggerAcc {
   heldOutConverted: boolean;
 }
 
-/** One customer's impressions and holdouts of one variant (times, epoch ms). */
+/** One customer's impressions, holdouts and answers of one variant (times, epoch ms). */
 export interface Exposure {
   shown: number[] | null;
   heldOut: number[] | null;
+  clicked: number[] | null;
+  dismissed: number[] | null;
 }
 
 export interface CustomerAcc {
   firstAt: number;
   startingMrr: number;
-  /** Times of upgrades with a positive delta. */
-  upgrades: number[] | null;
   exposures: Map<VariantAcc, Exposure> | null;
+  /** Conversions attributed to a trigger, for the split by last action. */
+  conversions: Array<{ acc: VariantAcc; at: number }> | null;
+}
+
+/** The held-out customers a trigger's variants are measured against. */
+export interface HoldoutGroup {
+  customers: number;
+  conversions: number;
 }
 
 const dismissCounts = (): DismissCounts => ({ total: 0, not_now: 0, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0 });
+export const lastActionCounts = (): LastActionCounts => ({ clicked: 0, dismissed: 0, seen: 0, none: 0 });
 
 export function createTrigger(id: string, inConfig: boolean, holdoutShare: number): TriggerAcc {
   return {
@@ -84,6 +97,7 @@ export function addVariant(trigger: TriggerAcc, variant: string, inConfig: boole
     conversions: 0,
     newMrr: 0,
     expansionMrr: 0,
+    conversionsByLastAction: lastActionCounts(),
     shownCustomers: 0,
     shownCustomersConverted: 0,
   };
@@ -92,7 +106,7 @@ export function addVariant(trigger: TriggerAcc, variant: string, inConfig: boole
 }
 
 /** Whether an upgrade happened within `window` ms at or after one of `times`. */
-export function convertedWithin(times: number[], upgrades: number[] | null, window: number): boolean {
+export function convertedWithin(times: number[], upgrades: number[] | undefined, window: number): boolean {
   if (!upgrades) return false;
   for (const time of times) {
     for (const upgradeAt of upgrades) if (upgradeAt >= time && upgradeAt - time <= window) return true;
@@ -106,8 +120,9 @@ function liftOf(rate: number | null, holdoutRate: number | null): number | null 
   return rate === null || holdoutRate === null || holdoutRate === 0 ? null : (rate - holdoutRate) / holdoutRate;
 }
 
-export function funnel(counters: Counters, shownCustomers: number, shownCustomersConverted: number, holdoutRate: number | null): FunnelStats {
+export function funnel(counters: Counters, shownCustomers: number, shownCustomersConverted: number, holdout: HoldoutGroup): FunnelStats {
   const shownCustomerConversionRate = ratio(shownCustomersConverted, shownCustomers);
+  const holdoutRate = ratio(holdout.conversions, holdout.customers);
   return {
     fired: counters.fired,
     heldOut: counters.heldOut,
@@ -124,11 +139,24 @@ export function funnel(counters: Counters, shownCustomers: number, shownCustomer
     shownCustomersConverted,
     shownCustomerConversionRate,
     lift: liftOf(shownCustomerConversionRate, holdoutRate),
+    liftInterval: liftInterval(shownCustomersConverted, shownCustomers, holdout.conversions, holdout.customers),
+    conversionsByLastAction: { ...counters.conversionsByLastAction },
   };
 }
 
 export function sumCounters(variants: Iterable<VariantAcc>): Counters {
-  const sum: Counters = { fired: 0, heldOut: 0, shown: 0, clicked: 0, dismissed: dismissCounts(), trialsStarted: 0, conversions: 0, newMrr: 0, expansionMrr: 0 };
+  const sum: Counters = {
+    fired: 0,
+    heldOut: 0,
+    shown: 0,
+    clicked: 0,
+    dismissed: dismissCounts(),
+    trialsStarted: 0,
+    conversions: 0,
+    newMrr: 0,
+    expansionMrr: 0,
+    conversionsByLastAction: lastActionCounts(),
+  };
   for (const v of variants) {
     sum.fired += v.fired;
     sum.heldOut += v.heldOut;
@@ -139,6 +167,9 @@ export function sumCounters(variants: Iterable<VariantAcc>): Counters {
     sum.newMrr += v.newMrr;
     sum.expansionMrr += v.expansionMrr;
     for (const key in sum.dismissed) sum.dismissed[key as keyof DismissCounts] += v.dismissed[key as keyof DismissCounts];
+    for (const key in sum.conversionsByLastAction) {
+      sum.conversionsByLastAction[key as keyof LastActionCounts] += v.conversionsByLastAction[key as keyof LastActionCounts];
+    }
   }
   return sum;
 }
@@ -156,6 +187,7 @@ export const emptyTotals = (): ConversionTotals => ({
   contractionMrr: 0,
   churnedMrr: 0,
   expansionRate: null,
+  netRevenueRetention: null,
 });
 
 /** The triggers of the config, in config order, each with its configured variants. */

@@ -5,6 +5,50 @@ export interface BuildReportOptions {
   from?: number | undefined;
   /** End of the reporting window, epoch ms, exclusive. Default: no upper bound. */
   to?: number | undefined;
+  /**
+   * Also report each config version on its own (`ConversionReport.versions`), by the
+   * `configVersion` every event records, so a change of thresholds can be read
+   * before and after. Default: `false`.
+   */
+  byConfigVersion?: boolean | undefined;
+}
+
+/**
+ * Attributed conversions by what the customer last did with the trigger's prompt
+ * before upgrading: the latest `prompt.shown`, `prompt.clicked` or `prompt.dismissed`
+ * of the trigger (any variant) at or before the upgrade. An answer at the same moment
+ * as an impression counts as the answer.
+ */
+export interface LastActionCounts {
+  /** The last was a click on the prompt. */
+  clicked: number;
+  /** The last was a dismissal (the customer came back and upgraded anyway). */
+  dismissed: number;
+  /** The last was an impression the customer neither clicked nor dismissed. */
+  seen: number;
+  /** No impression, click or dismissal of the trigger in the window before it (before `from`, or under another config version). */
+  none: number;
+}
+
+/**
+ * The holdout comparison with its uncertainty: the difference between the shown
+ * customers' and the held-out customers' conversion rates, with a 95% confidence
+ * interval (see `liftInterval.ts` for the method). An interval that excludes 0 says
+ * the prompt changed how often customers convert.
+ */
+export interface LiftInterval {
+  /** shownCustomerConversionRate − holdoutConversionRate; `null` when either is undefined. */
+  difference: number | null;
+  /** Lower end of the 95% interval of the difference; `null` without an interval. */
+  low: number | null;
+  /** Upper end of the 95% interval of the difference; `null` without an interval. */
+  high: number | null;
+  /**
+   * Why there is no interval: a group of fewer than `MIN_INTERVAL_CUSTOMERS` (30)
+   * customers (no holdout at all included), or a group in which no one converted.
+   * `null` when there is one.
+   */
+  insufficient: 'too_few_customers' | 'no_conversions' | null;
 }
 
 /** `prompt.dismissed` events by reason; `unspecified` when the customer gave none. */
@@ -68,6 +112,10 @@ export interface FunnelStats {
    * rate is undefined or the holdout rate is 0.
    */
   lift: number | null;
+  /** The same comparison as a difference of rates, with its 95% confidence interval. */
+  liftInterval: LiftInterval;
+  /** `conversions` by what the customer last did with the prompt before upgrading. */
+  conversionsByLastAction: LastActionCounts;
 }
 
 export interface VariantReport extends FunnelStats {
@@ -134,6 +182,23 @@ export interface ConversionTotals {
   churnedMrr: number;
   /** expansionMrr / startingMrr; `null` when startingMrr is 0. */
   expansionRate: number | null;
+  /**
+   * Net revenue retention: (startingMrr + expansionMrr − contractionMrr − churnedMrr) /
+   * startingMrr. New MRR (free → paid) is not retention and stays out. `null` when startingMrr is 0.
+   */
+  netRevenueRetention: number | null;
+}
+
+/** The figures of the events recorded under one config version (`BuildReportOptions.byConfigVersion`). */
+export interface VersionReport {
+  /** The events' `configVersion`; `null` for events recorded under a config that names no version. */
+  configVersion: string | null;
+  /** Earliest event of this version in the window (epoch ms). */
+  firstAt: number;
+  /** Latest event of this version in the window (epoch ms). */
+  lastAt: number;
+  triggers: TriggerReport[];
+  totals: ConversionTotals;
 }
 
 export interface ConversionReport {
@@ -146,4 +211,11 @@ export interface ConversionReport {
   /** Triggers in config order (zeros when no event names them), then triggers only events name. */
   triggers: TriggerReport[];
   totals: ConversionTotals;
+  /**
+   * With `byConfigVersion`: the same figures per config version, earliest first. Each
+   * version counts the events recorded under it; whether an exposure converted is
+   * judged against the customer's upgrades under any version, so an impression shortly
+   * before a config change still gets its conversion.
+   */
+  versions?: VersionReport[];
 }
