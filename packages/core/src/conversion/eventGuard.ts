@@ -76,7 +76,13 @@ const FIELDS: Record<string, Record<string, Check>> = {
   'upgrade.completed': { ...OPTIONAL_TRIGGER, fromPlan: isShortString, toPlan: isText, addOns: isAddOns, mrrDelta: isFiniteNumber },
 };
 
-const CHECKS = new Map(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries({ ...BASE, ...fields })]));
+/** Per type, its field names and their checks side by side: a plain indexed loop is the cheapest walk. */
+const CHECKS = new Map(
+  Object.entries(FIELDS).map(([type, fields]) => {
+    const all = { ...BASE, ...fields };
+    return [type, { keys: Object.keys(all), checks: Object.values(all) }];
+  }),
+);
 
 /**
  * Whether `value` is an event of a known type that `parseEvent` would accept as it
@@ -85,8 +91,9 @@ const CHECKS = new Map(Object.entries(FIELDS).map(([type, fields]) => [type, Obj
  */
 export function isWellFormedEvent(value: unknown): value is UpgradeKitEvent {
   if (!isPlainObject(value)) return false;
-  const checks = typeof value.type === 'string' ? CHECKS.get(value.type) : undefined;
-  if (!checks) return false;
-  for (const [key, check] of checks) if (!check(value[key])) return false;
+  const fields = typeof value.type === 'string' ? CHECKS.get(value.type) : undefined;
+  if (!fields) return false;
+  const { keys, checks } = fields;
+  for (let index = 0; index < keys.length; index++) if (!checks[index]!(value[keys[index]!])) return false;
   return true;
 }

@@ -77,6 +77,8 @@ export type ParseEventResult = { success: true; event: UpgradeKitEvent } | { suc
 /**
  * Checks one event from outside (a request body, an NDJSON line). Never throws;
  * the error names the field and what was wrong: `at: expected number, got string`.
+ * A sound event of a common type is returned as it is (see `isWellFormedEvent`);
+ * others as the schema parsed them.
  */
 export function parseEvent(value: unknown): ParseEventResult {
   try {

@@ -120,6 +120,7 @@ function liftOf(rate: number | null, holdoutRate: number | null): number | null 
   return rate === null || holdoutRate === null || holdoutRate === 0 ? null : (rate - holdoutRate) / holdoutRate;
 }
 
+/** The published figures of a variant, or of a trigger across them: its counters, its customers' conversion, and the comparison with `holdout`. */
 export function funnel(counters: Counters, shownCustomers: number, shownCustomersConverted: number, holdout: HoldoutGroup): FunnelStats {
   const shownCustomerConversionRate = ratio(shownCustomersConverted, shownCustomers);
   const holdoutRate = ratio(holdout.conversions, holdout.customers);

@@ -92,6 +92,7 @@ function completeRates(totals: ConversionTotals): void {
   totals.netRevenueRetention = ratio(retained, totals.startingMrr);
 }
 
+/** A trigger's accumulators as the report's shape: the trigger across its variants, then each variant, all against the trigger's holdout. */
 export function triggerReport(trigger: TriggerAcc): TriggerReport {
   const holdout = { customers: trigger.heldOutCustomers, conversions: trigger.heldOutConversions };
   const variants = [...trigger.variants.values()].map((acc) => ({
