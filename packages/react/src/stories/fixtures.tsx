@@ -128,7 +128,7 @@ export function StoryKit({ config = storyConfig, locale, about, elapsed = 0, his
   const restarts = useRestarts(elapsed);
   return (
     <KitClient
-      key={`${restarts}:${JSON.stringify(customer)}`}
+      key={`${restarts}:${JSON.stringify(customer)}:${config === storyConfig ? '' : JSON.stringify(config.triggers)}`}
       config={config}
       customer={customer}
       locale={locale}
@@ -151,23 +151,26 @@ function useRestarts(elapsed: number): number {
 
 /** A story's `parameters.upgradekit`: the config its client runs, and what happened before it opens. */
 export interface KitParameters {
-  /** Default: `storyConfig`. */
-  config?: ConfigInput;
+  /** The config, or the config for the story's args (a trigger chosen in Controls). Default: `storyConfig`. */
+  config?: ConfigInput | ((args: Record<string, unknown>) => ConfigInput);
+  /** What the `trial` control is about when the story has no `feature` or `plan` arg. */
+  about?: { feature?: string; plan?: string };
   history?: StoryHistory;
 }
 
 /** Wraps a story in `<StoryKit>` built from its args, its `upgradekit` parameters, and the locale and clock toolbars. */
 export const withKit: Decorator = (Story, { args, parameters, globals }) => {
   const { feature, plan } = args as { feature?: unknown; plan?: unknown };
-  const { config, history } = (parameters.upgradekit ?? {}) as KitParameters;
+  const { config, about, history } = (parameters.upgradekit ?? {}) as KitParameters;
+  const own = { ...(typeof feature === 'string' && { feature }), ...(typeof plan === 'string' && { plan }) };
   return (
     <StoryKit
       {...(args as Partial<KitArgs>)}
-      config={config}
+      config={typeof config === 'function' ? config(args) : config}
       history={history}
       elapsed={Number(globals.clock) || 0}
       locale={globals.locale as string | undefined}
-      about={{ ...(typeof feature === 'string' && { feature }), ...(typeof plan === 'string' && { plan }) }}
+      about={Object.keys(own).length ? own : about}
     >
       <Story />
     </StoryKit>
