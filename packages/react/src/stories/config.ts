@@ -1,4 +1,4 @@
-import { defineConfig } from '@upgradekit/core';
+import { defineConfig, type ConfigInput } from '@upgradekit/core';
 
 /*
  * The entitlement model the stories render: three plans, an add-on, two trials,
@@ -142,6 +142,6 @@ export type LabTriggerId = (typeof labConfig.triggers)[number]['id'];
 export const LAB_EVENTS = ['member.invited'] as const;
 
 /** The lab config with one trigger only, so the prompt on screen is that trigger's; `change` tunes it (a shorter cooldown). */
-export function oneTrigger(id: LabTriggerId, change: Partial<(typeof labConfig.triggers)[number]> = {}) {
+export function oneTrigger(id: LabTriggerId, change: Partial<NonNullable<ConfigInput['triggers']>[number]> = {}) {
   return { ...labConfig, triggers: labConfig.triggers.filter((trigger) => trigger.id === id).map((trigger) => ({ ...trigger, ...change })) };
 }
