@@ -19,11 +19,12 @@ const STEPS = [
   { label: '+7 d', name: 'Advance the story clock by seven days', ms: 7 * DAY },
 ];
 
-/** `2 d 3 h`: how far the toolbar has moved the story's clock. */
-function elapsed(ms: number): string {
+/** `Clock +2 d 3 h`: how far the toolbar has moved the story's clock (a clock bar on the canvas may have moved it further). */
+function label(ms: number): string {
   const days = Math.floor(ms / DAY);
   const hours = Math.round((ms % DAY) / HOUR);
-  return [days && `${days} d`, hours && `${hours} h`].filter(Boolean).join(' ') || 'start';
+  const moved = [days && `${days} d`, hours && `${hours} h`].filter(Boolean).join(' ');
+  return moved ? `Clock +${moved}` : 'Clock';
 }
 
 /**
@@ -36,7 +37,7 @@ function ClockTool() {
   const clock = Number(globals.clock) || 0;
   return (
     <div role="group" aria-label="Story clock" style={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-      <span style={{ fontSize: 12, padding: '0 6px', whiteSpace: 'nowrap' }}>Clock: {elapsed(clock)}</span>
+      <span style={{ fontSize: 12, padding: '0 6px', whiteSpace: 'nowrap' }}>{label(clock)}</span>
       {STEPS.map((step) => (
         <Button key={step.label} variant="ghost" padding="small" ariaLabel={step.name} onClick={() => updateGlobals({ clock: clock + step.ms })}>
           {step.label}
