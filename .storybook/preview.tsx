@@ -7,10 +7,20 @@ import { argsFromDefaults, readablePropTypes } from './argTypes.js';
 /**
  * Dialogs and popovers render in a portal under <body>, so the theme goes on
  * <html>, as the README tells hosts to do. Set before the story renders, so the
- * first paint (and the a11y check's contrast) already uses it.
+ * first paint (and the a11y check's contrast) already uses it. A docs page renders
+ * many stories at once, some in the dark theme: there each story carries its theme
+ * on its own block and the page is left alone.
  */
-const withTheme: Decorator = (Story, { globals }) => {
-  document.documentElement.setAttribute('data-upgradekit-theme', globals.theme === 'dark' ? 'dark' : 'light');
+const withTheme: Decorator = (Story, { globals, viewMode }) => {
+  const theme = globals.theme === 'dark' ? 'dark' : 'light';
+  if (viewMode === 'docs') {
+    return (
+      <div className="story-theme" data-upgradekit-theme={theme}>
+        <Story />
+      </div>
+    );
+  }
+  document.documentElement.setAttribute('data-upgradekit-theme', theme);
   return <Story />;
 };
 

@@ -18,6 +18,7 @@ const meta = {
         'Adds no markup of its own: each prompt has the accessibility of its component (a live-region banner, a native modal dialog).',
         'Renders nothing when nothing is allowed, so no empty landmark or focus stop is left behind.',
       ],
+      framed: 420,
     }),
     upgradekit: { config: promptConfig },
   },

@@ -18,6 +18,7 @@ const meta = {
       'A trial that cannot start says so in a `role="alert"` message inside the dialog.',
       '`data-state` (`eligible`, `active`, `ending`, `expired`) is for styling; the title and body say the state in words.',
     ],
+    framed: 420,
   }),
   args: { ...kitArgs, feature: 'pdfExport', defaultOpen: true },
   argTypes: {

@@ -24,6 +24,7 @@ const meta = {
       'Focus moves to its first control (or to content that focuses itself), Tab and Shift+Tab stay inside, and focus returns to the opener on close.',
       'Escape, the Close button (labelled "Close") and a press on the backdrop close it; "Not now" records a dismissal.',
     ],
+    framed: 420,
   }),
   args: { ...kitArgs, feature: 'pdfExport', defaultOpen: true },
   argTypes: {

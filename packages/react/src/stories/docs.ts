@@ -19,9 +19,19 @@ export interface DocsPage {
   tryIt?: string;
   /** What keyboard and screen-reader users get, one behaviour a line. */
   accessibility: string[];
+  /**
+   * Render each story on the page in a frame of this height (px) instead of inline:
+   * for modals, which would otherwise cover (and make inert) the whole docs page.
+   */
+  framed?: number;
 }
 
-export function docsPage({ use, tryIt, accessibility }: DocsPage) {
+export function docsPage({ use, tryIt, accessibility, framed }: DocsPage) {
   const sections = [use, tryIt && `**Try it:** ${tryIt}`, `### Accessibility\n\n${accessibility.map((line) => `- ${line}`).join('\n')}`];
-  return { docs: { description: { component: sections.filter(Boolean).join('\n\n') } } };
+  return {
+    docs: {
+      description: { component: sections.filter(Boolean).join('\n\n') },
+      ...(framed !== undefined && { story: { inline: false, iframeHeight: framed } }),
+    },
+  };
 }
