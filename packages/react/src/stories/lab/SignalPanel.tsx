@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { LockedFeature } from '../../components/LockedFeature.js';
+import { featureText } from '../../utils.js';
 import { LAB_EVENTS } from '../config.js';
 import { formatMoment } from './time.js';
 import { useLabState } from './useLabState.js';
@@ -38,13 +39,14 @@ export function SignalPanel() {
         </li>
         {USAGE.map(([feature, label, amount]) => {
           const { usage, limit } = kit.check(feature);
+          const count = (value: number | string) => (typeof value === 'number' ? value.toLocaleString('en-US') : value);
           return (
             <li key={feature}>
               <button type="button" className="uk-button" onClick={() => kit.track(feature, amount)}>
                 {label}
               </button>{' '}
               <span>
-                {usage} of {limit} {feature}
+                {count(usage)} of {count(limit)} {featureText(kit.config, feature).unit}
               </span>
             </li>
           );

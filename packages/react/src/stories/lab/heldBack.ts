@@ -35,6 +35,8 @@ const withCaps = (input: ArbiterInput, caps: { perDay?: number; perWeek?: number
   return { config: { ...input.config, policy: { ...policy, caps: { ...policy.caps, ...caps } } } };
 };
 
+const prompts = (count: number) => `${count} interrupting prompt${count === 1 ? '' : 's'}`;
+
 const RULES: Array<{ rule: RuleId; name: (input: ArbiterInput, triggerId: string) => string; lift: Lift }> = [
   { rule: 'dismissed', name: () => "Don't show again", lift: (input, id) => withHistory(input, id, { dismissedForever: false }) },
   { rule: 'snooze', name: () => 'Snoozed after a dismissal', lift: (input, id) => withHistory(input, id, { snoozedUntil: 0 }) },
@@ -53,12 +55,12 @@ const RULES: Array<{ rule: RuleId; name: (input: ArbiterInput, triggerId: string
   },
   {
     rule: 'dailyCap',
-    name: (input) => `Daily cap (${input.config.policy.caps?.perDay ?? DEFAULT_CAPS.perDay} interrupting prompt a day)`,
+    name: (input) => `Daily cap (${prompts(input.config.policy.caps?.perDay ?? DEFAULT_CAPS.perDay)} a day)`,
     lift: (input) => withCaps(input, { perDay: Infinity }),
   },
   {
     rule: 'weeklyCap',
-    name: (input) => `Weekly cap (${input.config.policy.caps?.perWeek ?? DEFAULT_CAPS.perWeek} interrupting prompts a week)`,
+    name: (input) => `Weekly cap (${prompts(input.config.policy.caps?.perWeek ?? DEFAULT_CAPS.perWeek)} a week)`,
     lift: (input) => withCaps(input, { perWeek: Infinity }),
   },
   {
