@@ -9,7 +9,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const config: StorybookConfig = {
   // Strict Mode, as most hosts run in development: double renders and effects must not double-count anything.
   framework: { name: '@storybook/react-vite', options: { strictMode: true } },
-  stories: ['../packages/react/src/**/*.mdx', '../packages/react/src/**/*.stories.tsx'],
+  stories: ['../packages/react/src/**/*.stories.tsx'],
   // addon-docs: a docs page per component (its purpose, props with defaults, accessibility) and the theme page.
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
