@@ -10,7 +10,8 @@ const config: StorybookConfig = {
   // Strict Mode, as most hosts run in development: double renders and effects must not double-count anything.
   framework: { name: '@storybook/react-vite', options: { strictMode: true } },
   stories: ['../packages/react/src/**/*.stories.tsx'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // addon-docs: a docs page per component (its purpose, props with defaults, accessibility) and the theme page.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // TypeScript 7 ships no JS compiler API, which react-docgen-typescript needs; react-docgen parses TSX itself.
   typescript: { reactDocgen: 'react-docgen' },

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { componentProps, kitArgs, kitArgTypes, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { FeatureGate, type FeatureGateProps } from './FeatureGate.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
@@ -19,10 +20,17 @@ function PdfSettings() {
   );
 }
 
-/** Renders its children for customers who have the feature, its fallback for the others. Switch `customerPlan`. */
 const meta = {
   title: 'Components/FeatureGate',
   component: FeatureGate,
+  parameters: docsPage({
+    use: 'Renders a feature for customers who may use it and a fallback (nothing by default) for the others. Use LockedFeature instead when the control should stay visible.',
+    tryIt: 'switch `customerPlan` between Free and Pro, or give the customer an active `trial`.',
+    accessibility: [
+      'Adds no markup or ARIA of its own: what is rendered is yours, and what is not rendered is not in the accessibility tree.',
+      'A fallback function receives `attempt()`, so a custom locked state can count gate hits from a real button.',
+    ],
+  }),
   args: { ...kitArgs, feature: 'pdfExport', children: <PdfSettings /> },
   argTypes: {
     ...kitArgTypes,

@@ -4,6 +4,7 @@ import { useOptionalKitContext } from '../context.js';
 import { useFeatureGate, type FeatureGate as Gate } from '../hooks/useFeatureGate.js';
 
 export interface FeatureGateProps {
+  /** The feature to check, as `check(feature)` does. */
   feature: string;
   /** Rendered while the customer may use the feature. */
   children?: ReactNode;

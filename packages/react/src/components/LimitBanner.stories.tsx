@@ -2,14 +2,24 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { usePrompts } from '../hooks/usePrompt.js';
 import { componentProps, currentKit, DAY, eventsOf, kitArgs, kitArgTypes, NOW, promptConfig, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { LimitBanner, type LimitBannerProps } from './LimitBanner.js';
 
 type Args = LimitBannerProps & KitArgs;
 
-/** A banner when usage nears or reaches a limit. Free allows 2,000 API calls a month: drag `apiCalls`. */
 const meta = {
   title: 'Components/LimitBanner',
   component: LimitBanner,
+  parameters: docsPage({
+    use: 'Announces a limit that is near or reached, with the upgrade that lifts it and a way to dismiss it that asks why (the reasons feed the conversion report). Shown from `showFrom` on, or whenever a trigger\'s banner prompt is passed in.',
+    tryIt: 'Free allows 2,000 API calls a month: drag `apiCalls`; open Dismiss to see the reasons.',
+    accessibility: [
+      'The message sits in a polite live region (`role="status"`) that stays mounted while the banner is hidden, so screen readers announce it when it appears.',
+      'Dismiss is a disclosure button (`aria-expanded`, `aria-controls`) for a group of reason buttons named "Dismiss".',
+      'The state is in the words ("You\'ve reached your API calls limit") and an icon, not only in the border colour.',
+      'With the render prop the live region stays, so custom markup is announced too.',
+    ],
+  }),
   args: { ...kitArgs, feature: 'apiCalls', apiCalls: 1700 },
   argTypes: {
     ...kitArgTypes,

@@ -28,14 +28,19 @@ export interface LimitBannerProps {
   feature?: string | undefined;
   /** The least severe state that shows the banner. Default: `warning`. */
   showFrom?: Exclude<UsageState, 'ok'> | undefined;
+  /** When the banner's feature turns `warning` / `critical`. Default: the config's `policy.thresholds`. */
   thresholds?: Thresholds | undefined;
   /** The prompt this banner shows (PromptOutlet passes it): always shown, governed by the arbiter. */
   prompt?: ActivePrompt | undefined;
+  /** The heading. Default: the prompt's title, else "You've used 85% of your API calls." and the like. */
   title?: string | undefined;
+  /** The text after it. Default: the prompt's body, else the upgrade it offers or when usage resets. */
   body?: string | undefined;
   /** How long a dismissal hides a banner that no trigger governs, in ms. Default: 3 days. */
   snoozeFor?: number | undefined;
+  /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
+  /** Extra class on the root element, beside `uk-*`. */
   className?: string | undefined;
   /** Unstyled path: render your own markup; the announcement region stays. */
   children?: ((banner: BannerData) => ReactNode) | undefined;

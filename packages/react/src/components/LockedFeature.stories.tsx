@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { componentProps, eventsOf, kitArgs, kitArgTypes, promptConfig, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { LockedFeature, type LockedFeatureProps } from './LockedFeature.js';
 
@@ -11,15 +12,20 @@ type Args = Omit<LockedFeatureProps, 'children'> &
     onExport: () => void;
   };
 
-/**
- * A premium control shown locked instead of hidden. Hover it, focus it with Tab,
- * or click it: a popover names the plan that unlocks it. Switch `customerPlan`
- * to Pro and the control renders untouched.
- */
 const meta = {
   title: 'Components/LockedFeature',
   // The story supplies the control (the children) itself, so the args table leaves it out.
   component: LockedFeature as unknown as ComponentType<Args>,
+  parameters: docsPage({
+    use: 'Keeps a premium control visible but locked, and explains what unlocks it in a popover, so customers discover the feature instead of missing it. Using it records a gate hit (which triggers count) instead of running the action.',
+    tryIt: 'hover the control, focus it with Tab, or click it; switch `customerPlan` to Pro and the control renders untouched.',
+    accessibility: [
+      'The control stays focusable (`aria-disabled="true"`, never `disabled`) and is described by the popover\'s text through `aria-describedby`, even while the popover is closed.',
+      'The popover (`role="dialog"`, named by its title) opens on keyboard focus, hover and click or tap, but not on focus a script moved there; Escape or an outside press closes it.',
+      'Tab goes from the control into the popover\'s CTA and on to what follows the control, although the popover renders at the end of `<body>`.',
+      'The lock icon is decorative (`aria-hidden`): the description says the same.',
+    ],
+  }),
   args: { ...kitArgs, feature: 'pdfExport', onExport: fn().mockName('onExport') },
   argTypes: {
     ...kitArgTypes,

@@ -16,13 +16,17 @@ import { UpgradeButton } from './UpgradeButton.js';
 type ControlProps = Record<string, unknown> & { ref?: Ref<HTMLElement> };
 
 export interface LockedFeatureProps {
+  /** The premium feature the control uses. */
   feature: string;
   /** The control to lock: one element that takes a ref and event handlers (a button, a link). Not `disabled`: it must stay focusable. */
   children: ReactElement;
   /** The side of the control the popover opens on, centred or aligned with an edge (`bottom-start`); it flips to the other side when there is no room. Default: `top`. */
   placement?: Placement | undefined;
+  /** The popover's title, which names it. Default: a tooltip prompt's title, else "{feature} is a {plan} feature". */
   title?: string | undefined;
+  /** Default: a tooltip prompt's body, else "Upgrade to unlock it." */
   body?: string | undefined;
+  /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
   /** Class of the popover. */
   className?: string | undefined;

@@ -1,23 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import { componentProps, eventsOf, kitArgs, kitArgTypes, promptConfig, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { PromptOutlet, type PromptOutletProps } from './PromptOutlet.js';
 
 type Args = PromptOutletProps & KitArgs;
 
-/**
- * Where the arbiter's prompts appear. These stories use a config with triggers
- * (`promptConfig` in stories/fixtures.tsx) that fire from the customer's usage:
- * - `projects-full` (modal, placement `projects`): all 3 projects of Free in use;
- * - `team-trial` (trial, placement `members`): every seat taken and Team never tried;
- * - `api-banner` (banner, placement `billing`): 80% of the month's API calls.
- * Lower the usage in Controls and the prompt goes away.
- */
 const meta = {
   title: 'Components/PromptOutlet',
   component: PromptOutlet,
-  parameters: { upgradekit: { config: promptConfig } },
+  parameters: {
+    ...docsPage({
+      use: 'Put one near the root (or one per placement): it renders whatever prompt the arbiter allows now, with the component of its kind (meter, banner, modal, trial). Tooltip prompts attach to their LockedFeature instead.',
+      tryIt: 'these stories use a config with triggers that fire from the customer\'s usage: `projects-full` (modal, placement `projects`: all 3 projects of Free in use), `team-trial` (trial, placement `members`: every seat taken), `api-banner` (banner, placement `billing`: 80% of the API calls). Lower the usage in Controls and the prompt goes away.',
+      accessibility: [
+        'Adds no markup of its own: each prompt has the accessibility of its component (a live-region banner, a native modal dialog).',
+        'Renders nothing when nothing is allowed, so no empty landmark or focus stop is left behind.',
+      ],
+      framed: 420,
+    }),
+    upgradekit: { config: promptConfig },
+  },
   args: { ...kitArgs },
   argTypes: {
     ...kitArgTypes,

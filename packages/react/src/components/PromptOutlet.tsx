@@ -16,6 +16,7 @@ export interface PromptOutletProps {
   placement?: string | undefined;
   /** Passed to each prompt's component. */
   className?: string | undefined;
+  /** Copy overrides passed to each prompt's component. Default: the provider's. */
   messages?: Messages | undefined;
   /** Render a prompt yourself; return `undefined` to use the default component (and `null` to show nothing). */
   children?: ((prompt: ActivePrompt) => ReactNode) | undefined;

@@ -1,19 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import { componentProps, DAY, eventsOf, kitArgs, kitArgTypes, NOW, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { TrialModal, type TrialModalProps } from './TrialModal.js';
 
 type Args = TrialModalProps & KitArgs;
 
-/**
- * The trial lifecycle in one modal. The `trial` control sets the customer's trial
- * of this story's feature (or plan): none (the offer), active, ending (2 days
- * left) or expired. Dates are fixed: "today" is Nov 20, 2026.
- */
 const meta = {
   title: 'Components/TrialModal',
   component: TrialModal,
+  parameters: docsPage({
+    use: 'The trial lifecycle of a feature or plan in one modal: the offer (started in place), the trial running, ending soon and ended, the last two with the upgrade that keeps it. Renders nothing when no trial is available.',
+    tryIt: 'the `trial` control sets the customer\'s trial of this story\'s feature: none (the offer), active, ending (2 days left) or expired. "Today" is Nov 20, 2026; the toolbar\'s Story clock moves it.',
+    accessibility: [
+      'The same native `<dialog>` as UpgradeModal: inert page, named by its title, focus moved in and returned, Escape and backdrop close.',
+      'A trial that cannot start says so in a `role="alert"` message inside the dialog.',
+      '`data-state` (`eligible`, `active`, `ending`, `expired`) is for styling; the title and body say the state in words.',
+    ],
+    framed: 420,
+  }),
   args: { ...kitArgs, feature: 'pdfExport', defaultOpen: true },
   argTypes: {
     ...kitArgTypes,

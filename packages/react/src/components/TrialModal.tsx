@@ -24,14 +24,19 @@ export interface TrialModalProps {
   open?: boolean | undefined;
   /** Uncontrolled initial open state. Default: `false`. */
   defaultOpen?: boolean | undefined;
+  /** Called when the modal opens or closes (Escape, the backdrop, Close, Not now, the CTA). */
   onOpenChange?: ((open: boolean) => void) | undefined;
   /** Days left from which an active trial counts as `ending`. Default: 3. */
   endingDays?: number | undefined;
   /** The prompt this modal shows (PromptOutlet passes it): impressions, clicks and dismissals are recorded. */
   prompt?: ActivePrompt | undefined;
+  /** The offer's title (the later states have their own). Default: the prompt's title, else "Try {feature} free for {days}". */
   title?: string | undefined;
+  /** The offer's text. Default: the prompt's body, else "Nothing changes on your plan unless you upgrade." */
   body?: string | undefined;
+  /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
+  /** Extra class on the `<dialog>`, beside `uk-dialog`. */
   className?: string | undefined;
 }
 

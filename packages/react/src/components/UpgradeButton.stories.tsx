@@ -1,19 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { componentProps, DAY, kitArgs, kitArgTypes, NOW, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { UpgradeButton, type UpgradeButtonProps } from './UpgradeButton.js';
 
 type Args = UpgradeButtonProps & KitArgs;
 
-/**
- * The one CTA every prompt uses, one story per kind: `upgrade`, `trial`,
- * `contact_sales`, `learn_more`. The customer here has used 85% of Free's API
- * calls: below the warning threshold a feature that is still allowed has no
- * upgrade path, and an `upgrade` CTA without a `plan` renders nothing.
- */
 const meta = {
   title: 'Components/UpgradeButton',
   component: UpgradeButton,
+  parameters: docsPage({
+    use: 'The one CTA every prompt uses, for your own markup too: `upgrade` calls your checkout (`onUpgrade`) with the plan and a context that credits the prompt, `trial` starts a trial in place, `contact_sales` and `learn_more` link out or call `onContactSales`.',
+    tryIt: "switch `cta`, `feature` and `plan` in Controls. The customer has used 85% of Free's API calls, so `upgrade` has a path to offer.",
+    accessibility: [
+      'A native `<button>`, or an `<a href>` for `learn_more` and `contact_sales` with a URL (only http(s) URLs become links).',
+      'Renders nothing rather than a dead CTA when there is nothing to offer.',
+      'Its label says where it leads ("Upgrade to Pro", "Add 5 extra seats"); pass `children` for your own.',
+    ],
+  }),
   args: { ...kitArgs, cta: 'upgrade', feature: 'apiCalls', apiCalls: 1700 },
   argTypes: {
     ...kitArgTypes,

@@ -27,6 +27,7 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
    * (so the click is credited to it). The other props override it.
    */
   prompt?: ActivePrompt | null | undefined;
+  /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
   /** The label. Default: from `messages` (`Upgrade to {plan}`, `Start free trial`, ...). */
   children?: ReactNode | undefined;

@@ -6,20 +6,26 @@ import { useFormat } from '../context.js';
 import { useEntitlement } from '../hooks/useEntitlement.js';
 import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
 import { componentProps, kitArgs, kitArgTypes, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { UpgradeModal, type UpgradeModalProps } from './UpgradeModal.js';
 import { TrialModal } from './TrialModal.js';
 
 type Args = UpgradeModalProps & KitArgs;
 
-/**
- * The full upgrade offer: what the recommended plan unlocks and what it adds per
- * month over the customer's current plan. Switch `customerPlan` and `feature` in
- * Controls to see other offers (Free → Pro +$29, Pro → Team +$50).
- */
 const meta = {
   title: 'Components/UpgradeModal',
   component: UpgradeModal,
+  parameters: docsPage({
+    use: 'The full upgrade offer at a moment of intent: what the recommended plan unlocks and what it adds per month over the current plan, with one CTA. PromptOutlet opens it for `modal` prompts; open it yourself from a locked control.',
+    tryIt: 'switch `customerPlan` and `feature` in Controls to see other offers (Free → Pro +$29, Pro → Team +$50).',
+    accessibility: [
+      'A native `<dialog>` opened with `showModal()`: the page behind is inert and does not scroll; the dialog is named by its title.',
+      'Focus moves to its first control (or to content that focuses itself), Tab and Shift+Tab stay inside, and focus returns to the opener on close.',
+      'Escape, the Close button (labelled "Close") and a press on the backdrop close it; "Not now" records a dismissal.',
+    ],
+    framed: 420,
+  }),
   args: { ...kitArgs, feature: 'pdfExport', defaultOpen: true },
   argTypes: {
     ...kitArgTypes,

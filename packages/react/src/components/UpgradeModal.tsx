@@ -17,16 +17,21 @@ export interface UpgradeModalProps {
   open?: boolean | undefined;
   /** Uncontrolled initial open state. Default: `false`. */
   defaultOpen?: boolean | undefined;
+  /** Called when the modal opens or closes (Escape, the backdrop, Close, Not now, the CTA). */
   onOpenChange?: ((open: boolean) => void) | undefined;
   /** The feature being sold: gives the upgrade path and the copy. */
   feature?: string | undefined;
   /** The plan to offer. Default: the feature's cheapest upgrade path. */
   plan?: string | undefined;
+  /** The dialog's title, which names it. Default: the prompt's title, else "Upgrade to {plan}". */
   title?: string | undefined;
+  /** Default: the prompt's body, else "{feature} is included in {plan}." */
   body?: string | undefined;
   /** The prompt this modal shows (PromptOutlet passes it): impressions, clicks and dismissals are recorded. */
   prompt?: ActivePrompt | undefined;
+  /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
+  /** Extra class on the `<dialog>`, beside `uk-dialog`. */
   className?: string | undefined;
   /** Extra content under the body (a feature list, a screenshot). */
   children?: ReactNode;

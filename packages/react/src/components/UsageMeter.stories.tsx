@@ -1,17 +1,24 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { componentProps, kitArgs, kitArgTypes, StoryKit, textControls, type KitArgs } from '../stories/fixtures.js';
+import { docsPage } from '../stories/docs.js';
 import { UsageMeter, type UsageMeterProps } from './UsageMeter.js';
 
 type Args = UsageMeterProps & KitArgs;
 
-/**
- * Usage against a limit. Drag `apiCalls` in Controls (Free allows 2,000 a month)
- * to walk through ok → warning (80%) → critical (95%) → exceeded.
- */
 const meta = {
   title: 'Components/UsageMeter',
   component: UsageMeter,
+  parameters: docsPage({
+    use: 'Shows a metered or seats feature against its limit, and offers the cheapest upgrade once the customer is close to it. Put one wherever usage is managed (billing, settings, beside the thing being counted).',
+    tryIt: 'drag `apiCalls` in Controls (Free allows 2,000 a month) to walk through ok → warning (80%) → critical (95%) → exceeded; switch `customerPlan` to Team for unlimited.',
+    accessibility: [
+      'A `role="meter"` named by its label, with `aria-valuemin`, `aria-valuemax` and `aria-valuenow`; `aria-valuetext` reads the numbers as the text shows them ("1,234 of 2,000 API calls · resets Dec 1") and the state.',
+      'From `warning` on, the state is said in words beside an icon ("Nearing your limit", "Limit reached"): colour is never the only cue; critical and exceeded bars are also striped.',
+      'Over the limit the bar stays full and the text carries the real number; without a limit there is no meter, only the text.',
+      'The inline CTA is a real button (or, for an add-on, names the add-on).',
+    ],
+  }),
   args: { ...kitArgs, feature: 'apiCalls' },
   argTypes: {
     ...kitArgTypes,

@@ -38,7 +38,9 @@ export interface UsageMeterProps {
   showUpgrade?: boolean | undefined;
   /** The prompt this meter shows (PromptOutlet passes it): its impressions and clicks are counted. */
   prompt?: ActivePrompt | undefined;
+  /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
+  /** Extra class on the root element, beside `uk-*`. */
   className?: string | undefined;
   /** Unstyled path: render your own markup from the meter's data. */
   children?: ((meter: MeterData) => ReactNode) | undefined;

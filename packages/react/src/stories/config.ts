@@ -1,4 +1,4 @@
-import { defineConfig } from '@upgradekit/core';
+import { defineConfig, type ConfigInput } from '@upgradekit/core';
 
 /*
  * The entitlement model the stories render: three plans, an add-on, two trials,
@@ -94,3 +94,54 @@ export const promptConfig = defineConfig({
     },
   ],
 });
+
+/**
+ * Triggers for the trigger lab and the scenario stories, one of each kind of
+ * signal: gate hits, product events, usage and a trial's state. Caps are the
+ * defaults, spelled out: one interrupting prompt a day, three a week.
+ */
+export const labConfig = defineConfig({
+  ...storyConfig,
+  policy: { caps: { perDay: 1, perWeek: 3 } },
+  triggers: [
+    {
+      id: 'power-user-pdf',
+      description: 'Tried PDF export three times in a week while using most project slots.',
+      when: { all: [{ gateHits: { feature: 'pdfExport', atLeast: 3, within: '7d' } }, { usage: { feature: 'projects', atLeast: 0.6 } }] },
+      prompt: { kind: 'modal', feature: 'pdfExport', title: 'Export to PDF with Pro', body: 'Send polished reports straight from your projects.' },
+      cooldown: '3d',
+      snooze: '1d',
+      priority: 10,
+    },
+    {
+      id: 'growing-team',
+      description: 'Invited two people this week with every seat taken: offer Team as a trial before asking for money.',
+      when: { all: [{ event: { name: 'member.invited', atLeast: 2, within: '7d' } }, { usage: { feature: 'seats', atLeast: 1 } }, { trial: { plan: 'team', state: 'eligible' } }] },
+      prompt: { kind: 'trial', plan: 'team', title: 'Try Team free for 7 days', body: 'Invite up to 20 people and sign in with SSO.' },
+      priority: 5,
+    },
+    {
+      id: 'api-pressure',
+      description: "80% of the month's API calls used.",
+      when: { usage: { feature: 'apiCalls', atLeast: 0.8 } },
+      prompt: { kind: 'banner', feature: 'apiCalls', title: 'Your integrations will pause soon.', body: 'Pro includes 10,000 API calls a month.' },
+    },
+    {
+      id: 'pdf-trial-over',
+      description: 'The PDF export trial has ended: offer the plan that keeps it.',
+      when: { trial: { feature: 'pdfExport', state: 'expired' } },
+      prompt: { kind: 'trial', feature: 'pdfExport' },
+      priority: 20,
+    },
+  ],
+});
+
+export type LabTriggerId = (typeof labConfig.triggers)[number]['id'];
+
+/** Product events the lab's triggers count. */
+export const LAB_EVENTS = ['member.invited'] as const;
+
+/** The lab config with one trigger only, so the prompt on screen is that trigger's; `change` tunes it (a shorter cooldown). */
+export function oneTrigger(id: LabTriggerId, change: Partial<NonNullable<ConfigInput['triggers']>[number]> = {}) {
+  return { ...labConfig, triggers: labConfig.triggers.filter((trigger) => trigger.id === id).map((trigger) => ({ ...trigger, ...change })) };
+}

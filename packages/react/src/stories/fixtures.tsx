@@ -1,19 +1,17 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { ArgTypes, Decorator } from '@storybook/react-vite';
 import { fn, mocked } from 'storybook/test';
-import { createPromptEngine, type ConfigInput, type CustomerInput, type UpgradeKit, type UpgradeKitEvent } from '@upgradekit/core';
-import { createMemoryPlatform } from '@upgradekit/core/testing';
+import type { ConfigInput, CustomerInput, UpgradeKitEvent } from '@upgradekit/core';
 import type { UpgradeContext } from '../context.js';
-import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
-import { UpgradeKitProvider } from '../UpgradeKitProvider.js';
 import { DAY, NOW, storyConfig } from './config.js';
-import { germanMessages } from './germanMessages.js';
+import { KitClient, type StoryHistory } from './KitClient.js';
 
 export { DAY, NOW, promptConfig, storyConfig } from './config.js';
+export { currentKit, useStoryClock, type StoryHistory } from './KitClient.js';
 
 /*
  * What every story renders in: `<UpgradeKitProvider>` with a client on a memory
- * platform whose clock stands still. The
+ * platform whose clock moves only when the toolbar (or a play function) moves it. The
  * customer comes from the story's args, so a designer can drag usage or switch the
  * plan in the Controls panel and watch each state.
  */
@@ -88,7 +86,7 @@ const TRIAL_WINDOWS: Record<Exclude<TrialArg, 'none'>, { startedAt: number; ends
 };
 
 /** The customer the args describe; `about` is the story's `feature` or `plan`, the target of `trial`. */
-export function storyCustomer(args: Partial<KitArgs>, config: ConfigInput, about: { feature?: string; plan?: string } = {}): CustomerInput {
+export function storyCustomer(args: Partial<KitArgs>, config: ConfigInput, about: { feature?: string; plan?: string } = {}, asOf = NOW): CustomerInput {
   const trials = config.trials ?? [];
   const target =
     about.feature !== undefined && trials.some((trial) => trial.feature === about.feature)
@@ -101,7 +99,7 @@ export function storyCustomer(args: Partial<KitArgs>, config: ConfigInput, about
     id: 'story-customer',
     plan: args.customerPlan ?? kitArgs.customerPlan,
     usage: { apiCalls: args.apiCalls ?? kitArgs.apiCalls, projects: args.projects ?? kitArgs.projects, seats: args.seats ?? kitArgs.seats },
-    usageAsOf: NOW,
+    usageAsOf: asOf,
     trials: target && trial !== 'none' ? [{ ...target, ...TRIAL_WINDOWS[trial] }] : [],
   };
 }
@@ -113,77 +111,66 @@ export interface StoryKitProps extends Partial<KitArgs> {
   locale?: string | undefined;
   /** What the story is about, for `trial`. */
   about?: { feature?: string; plan?: string } | undefined;
+  /** How far the toolbar has moved the clock (the `clock` global), in ms. Default: 0. */
+  elapsed?: number | undefined;
+  /** What happened before the story opens (see `StoryHistory`). Default: nothing. */
+  history?: StoryHistory | undefined;
   children?: ReactNode;
 }
 
 /**
  * A provider over a fresh client for these args. A change to the customer makes
- * a new client (as a page load would), so every state starts from its args alone.
+ * a new client (as a page load would), so every state starts from its args alone;
+ * so does moving the toolbar's clock back, since time only runs forward.
  */
-export function StoryKit({ config = storyConfig, locale, about, children, ...args }: StoryKitProps) {
-  const customer = storyCustomer(args, config, about);
+export function StoryKit({ config = storyConfig, locale, about, elapsed = 0, history, children, ...args }: StoryKitProps) {
+  const customer = storyCustomer(args, config, about, history?.from);
+  const restarts = useRestarts(elapsed);
   return (
-    <KitClient key={JSON.stringify(customer)} config={config} customer={customer} locale={locale} callbacks={args}>
+    <KitClient
+      key={`${restarts}:${JSON.stringify(customer)}:${config === storyConfig ? '' : JSON.stringify(config.triggers)}`}
+      config={config}
+      customer={customer}
+      locale={locale}
+      callbacks={args}
+      elapsed={elapsed}
+      history={history}
+    >
       {children}
     </KitClient>
   );
 }
 
-interface KitClientProps {
-  config: ConfigInput;
-  customer: CustomerInput;
-  locale: string | undefined;
-  callbacks: Partial<KitArgs>;
-  children: ReactNode;
+/** Counts the times `elapsed` went down (the toolbar's Reset), to start the story over each time. */
+function useRestarts(elapsed: number): number {
+  const seen = useRef({ elapsed, restarts: 0 });
+  if (elapsed < seen.current.elapsed) seen.current.restarts++;
+  seen.current.elapsed = elapsed;
+  return seen.current.restarts;
 }
 
-let latestKit: UpgradeKit | null = null;
-
-/** The client of the story on screen (the last one made), for play functions that check what it stored. */
-export function currentKit(): UpgradeKit {
-  if (!latestKit) throw new Error('currentKit(): no story has rendered a client yet');
-  return latestKit;
+/** A story's `parameters.upgradekit`: the config its client runs, and what happened before it opens. */
+export interface KitParameters {
+  /** The config, or the config for the story's args (a trigger chosen in Controls). Default: `storyConfig`. */
+  config?: ConfigInput | ((args: Record<string, unknown>) => ConfigInput);
+  /** What the `trial` control is about when the story has no `feature` or `plan` arg. */
+  about?: { feature?: string; plan?: string };
+  history?: StoryHistory;
 }
 
-function KitClient({ config, customer, locale, callbacks, children }: KitClientProps) {
-  // The spies can be new objects between renders: the client calls whichever is current.
-  const latest = useRef(callbacks);
-  latest.current = callbacks;
-  const [platform] = useState(() => createMemoryPlatform({ now: () => NOW }));
-  // The provider makes (and destroys) the client from these options, read once on mount.
-  return (
-    <UpgradeKitProvider
-      config={config}
-      customer={customer}
-      platform={platform}
-      prompts={createPromptEngine}
-      onEvent={(event) => latest.current.onEvent?.(event)}
-      locale={locale ?? 'en-US'}
-      {...(locale?.startsWith('de') && { messages: germanMessages })}
-      onUpgrade={(plan, context) => latest.current.onUpgrade?.(plan, context)}
-      onContactSales={(context) => latest.current.onContactSales?.(context)}
-    >
-      <ExposeKit />
-      {children}
-    </UpgradeKitProvider>
-  );
-}
-
-/** Records the provider's client for `currentKit()`. */
-function ExposeKit() {
-  latestKit = useUpgradeKit();
-  return null;
-}
-
-/** Wraps a story in `<StoryKit>` built from its args, the story's `upgradekit.config` parameter and the locale toolbar. */
+/** Wraps a story in `<StoryKit>` built from its args, its `upgradekit` parameters, and the locale and clock toolbars. */
 export const withKit: Decorator = (Story, { args, parameters, globals }) => {
   const { feature, plan } = args as { feature?: unknown; plan?: unknown };
+  const { config, about, history } = (parameters.upgradekit ?? {}) as KitParameters;
+  const own = { ...(typeof feature === 'string' && { feature }), ...(typeof plan === 'string' && { plan }) };
   return (
     <StoryKit
       {...(args as Partial<KitArgs>)}
-      config={(parameters.upgradekit as { config?: ConfigInput } | undefined)?.config}
+      config={typeof config === 'function' ? config(args) : config}
+      history={history}
+      elapsed={Number(globals.clock) || 0}
       locale={globals.locale as string | undefined}
-      about={{ ...(typeof feature === 'string' && { feature }), ...(typeof plan === 'string' && { plan }) }}
+      about={Object.keys(own).length ? own : about}
     >
       <Story />
     </StoryKit>
