@@ -11,6 +11,7 @@ export const sourceAliases = [
   { find: /^@upgradekit\/core$/, replacement: source('core/src/index.ts') },
   { find: /^@upgradekit\/core\/internal$/, replacement: source('core/src/internal.ts') },
   { find: /^@upgradekit\/core\/testing$/, replacement: source('core/src/testing.ts') },
+  { find: /^@upgradekit\/core\/replay$/, replacement: source('core/src/replay/index.ts') },
   { find: /^@upgradekit\/core\/sinks$/, replacement: source('core/src/sinks/index.ts') },
   { find: /^@upgradekit\/core\/report$/, replacement: source('core/src/conversion/index.ts') },
   { find: /^@upgradekit\/core\/json-schema$/, replacement: source('core/src/config/jsonSchema.ts') },

@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 // `json-schema` is a separate entry because it needs full zod, which browser code never loads.
 export default defineConfig({
   build: {
-    lib: { entry: ['src/index.ts', 'src/sinks/index.ts', 'src/conversion/index.ts', 'src/testing.ts', 'src/internal.ts', 'src/config/jsonSchema.ts'], formats: ['es'] },
+    lib: { entry: ['src/index.ts', 'src/sinks/index.ts', 'src/conversion/index.ts', 'src/testing.ts', 'src/replay/index.ts', 'src/internal.ts', 'src/config/jsonSchema.ts'], formats: ['es'] },
     target: 'es2022',
     minify: false,
     sourcemap: true,

@@ -1,5 +1,5 @@
 import { createPromptEngine, createUpgradeKit, mrrOf, type Config, type UpgradeKit, type UpgradeKitEvent, type UpgradePath } from '@upgradekit/core';
-import { createVirtualPlatform } from '../virtualPlatform.js';
+import { createVirtualPlatform } from '@upgradekit/core/replay';
 import type { CustomerProfile } from './profile.js';
 import type { Customer } from './customerContext.js';
 import { respondToPrompt } from './promptResponses.js';

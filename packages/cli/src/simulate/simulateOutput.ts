@@ -1,6 +1,6 @@
 import { count, decimal, isoDay, NO_DATA, signed } from '../output/format.js';
 import { renderCsv, renderTable } from '../output/table.js';
-import type { SimulationResult, WeeklyLoad } from './replay.js';
+import type { SimulationResult, WeeklyLoad } from '@upgradekit/core/replay';
 
 /** A simulation with where its config came from. */
 export interface LabeledSimulation extends SimulationResult {

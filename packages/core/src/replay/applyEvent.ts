@@ -1,5 +1,9 @@
-import { mrrOf, type Config, type UpgradeKit, type UpgradeKitEvent } from '@upgradekit/core';
-import { dependencies, periodAt } from '@upgradekit/core/internal';
+import type { UpgradeKit } from '../client/types.js';
+import type { Config } from '../config/schema.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
+import { periodAt } from '../entitlements/period.js';
+import { mrrOf } from '../entitlements/upgradePath.js';
+import { dependencies } from '../triggers/dependencies.js';
 
 /*
  * A recorded event applied to a replaying client with the SDK's own calls, so the

@@ -1,5 +1,5 @@
-import type { Config } from '@upgradekit/core';
-import { assignVariant, HOLDOUT } from '@upgradekit/core/internal';
+import type { Config } from '../config/schema.js';
+import { assignVariant, HOLDOUT } from '../prompts/experiment.js';
 import { createHistogram, type Histogram } from './histogram.js';
 
 const WEEK = 7 * 864e5;

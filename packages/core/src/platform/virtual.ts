@@ -1,5 +1,5 @@
-import type { Platform } from '@upgradekit/core';
-import { createMemoryPlatform } from '@upgradekit/core/testing';
+import type { Platform } from '../platform.js';
+import { createMemoryPlatform } from './memory.js';
 
 interface Timer {
   due: number;

@@ -1,6 +1,10 @@
-import { createPromptEngine, createUpgradeKit, type Config, type PromptState, type UpgradeKitEvent } from '@upgradekit/core';
-import { hashToUnit } from '@upgradekit/core/internal';
-import { createVirtualPlatform } from '../virtualPlatform.js';
+import { createUpgradeKit } from '../client/createUpgradeKit.js';
+import type { UpgradeKit } from '../client/types.js';
+import type { Config } from '../config/schema.js';
+import type { UpgradeKitEvent } from '../conversion/events.js';
+import { createVirtualPlatform } from '../platform/virtual.js';
+import { createPromptEngine, type PromptState } from '../prompts/engine.js';
+import { hashToUnit } from '../prompts/experiment.js';
 import { applyEvent, initialPlan } from './applyEvent.js';
 import type { Tally } from './tally.js';
 
@@ -21,8 +25,15 @@ const shownInterrupting = (events: readonly UpgradeKitEvent[]) =>
  * arbiter offers is the config's; each offer is shown once per display
  * (`markShown`), so caps, cool-downs, max impressions and snoozes apply. The
  * customer's recorded clicks and dismissals answer the prompts the replay shows.
+ * `inspect` sees the client at the end of the history, before it is destroyed.
  */
-export function replayCustomer(config: Config, reads: ReadonlySet<string>, events: readonly UpgradeKitEvent[], tally: Tally): void {
+export function replayCustomer(
+  config: Config,
+  reads: ReadonlySet<string>,
+  events: readonly UpgradeKitEvent[],
+  tally: Tally,
+  inspect?: (kit: UpgradeKit) => void,
+): void {
   const first = events[0]!;
   const platform = createVirtualPlatform(first.at, Math.floor(hashToUnit(first.customerId) * 2 ** 31));
   const kit = createUpgradeKit({
@@ -60,5 +71,6 @@ export function replayCustomer(config: Config, reads: ReadonlySet<string>, event
     seen = engine.getSnapshot();
   }
   counter.done();
+  inspect?.(kit);
   kit.destroy();
 }
