@@ -124,7 +124,7 @@ describe('summarizePlans and billedPrices', () => {
 
   it('rejects a yearly alternative on a price that is yearly already, naming the path', () => {
     const result = parseConfig({ ...saasConfig, plans: saasConfig.plans.map((plan) => (plan.id === 'team' ? { ...plan, price: { ...plan.price, yearly: 900 } } : plan)) });
-    expect(result.ok ? [] : result.errors).toContain('plans[2].price.yearly: only a monthly price can have a yearly price; this one is yearly already');
+    expect(result.success ? [] : result.errors).toContain('plans[2].price.yearly: only a monthly price can have a yearly price; this one is yearly already');
   });
 });
 
