@@ -42,7 +42,7 @@ export type { Customer, CustomerInput, CustomerTrial, ParseCustomerResult, Usage
 export { offerFor } from './entitlements/offer.js';
 export type { OfferTarget } from './entitlements/offer.js';
 export { comparePlans, recommendUpgrade, summarizePlans } from './entitlements/planComparison.js';
-export type { ComparisonRow, PlanComparison, PlanPosition, PlanSummary, UpgradeRecommendation, UpgradeTarget } from './entitlements/planComparison.js';
+export type { ComparisonRow, PlanComparison, PlanPosition, PlanSummary, RecommendTarget, UpgradeRecommendation, UpgradeTarget } from './entitlements/planComparison.js';
 export { billedPrices, monthly, yearly } from './entitlements/price.js';
 export type { BilledPrices } from './entitlements/price.js';
 export { findUpgradePath, mrrOf } from './entitlements/upgradePath.js';

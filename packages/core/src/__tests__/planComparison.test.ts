@@ -81,6 +81,14 @@ describe('recommendUpgrade', () => {
     expect(recommendation.addOn).toMatchObject({ path: { plan: 'free', addOns: [{ id: 'api10k', quantity: 1 }] }, monthlyDelta: 15 });
   });
 
+  it('recommends a prompt’s offer as it is: a plan it names, or its add-on beside the cheapest plan', () => {
+    const customer = customerOf({ plan: 'pro', usage: { seats: 5 } });
+    const named = comparePlans(config, customer, { plan: 'team' }, 'seats')!.path;
+    expect(recommendUpgrade(config, customer, { feature: 'seats', offer: named })).toMatchObject({ plan: { path: { plan: 'team' } }, addOn: null });
+    const addOn = { plan: 'pro', addOns: [{ id: 'seats5', quantity: 2 }], limit: 15, mrrDelta: 20, currency: 'USD' };
+    expect(recommendUpgrade(config, customer, { feature: 'seats', offer: addOn })).toMatchObject({ plan: { path: { plan: 'team' } }, addOn: { path: addOn, monthlyDelta: 20 } });
+  });
+
   it('recommends the plan asked for as it is, and nothing above the top plan', () => {
     expect(recommendUpgrade(config, customerOf({ plan: 'free', usage: { seats: 2 } }), { feature: 'seats', plan: 'team' })).toMatchObject({
       plan: { path: { plan: 'team' } },
@@ -166,6 +174,8 @@ describe('properties', () => {
         const offer = offerFor(config, who, { feature });
         const cheapest = addOn ?? plan;
         expect(cheapest?.path ?? null).toEqual(offer);
+        // A prompt's offer (the same offerFor answer) gives the same recommendation.
+        expect(recommendUpgrade(config, who, { feature, offer })).toEqual({ plan, addOn, maxQuantity: recommendUpgrade(config, who, { feature }).maxQuantity });
         // The add-on is only beside a plan when it costs less, and a recommended plan buys no add-ons beside it.
         if (addOn && plan) {
           expect(addOn.monthlyDelta).toBeLessThan(plan.monthlyDelta);

@@ -80,20 +80,28 @@ export interface UpgradeRecommendation {
   maxQuantity: number;
 }
 
+export interface RecommendTarget extends OfferTarget {
+  /**
+   * An offer made already (an `ActivePrompt`'s `upgrade`), recommended as it is:
+   * with the cheapest plan beside it when it buys add-ons. Default: `offerFor`'s.
+   */
+  offer?: UpgradePath | null | undefined;
+}
+
 /**
  * What to recommend for a prompt, a modal or a picker: the cheapest plan that
  * unlocks `feature` (the add-ons the customer owns counted), and beside it the
  * add-on path when that is cheaper. With `plan` given, that plan and no add-on.
  */
-export function recommendUpgrade(config: Config, customer: Customer, target: OfferTarget = {}): UpgradeRecommendation {
+export function recommendUpgrade(config: Config, customer: Customer, target: RecommendTarget = {}): UpgradeRecommendation {
   const none = { plan: null, addOn: null, maxQuantity: 0 };
-  const best = target.plan === undefined && target.feature !== undefined ? cheapestPath(config, customer, target.feature) : null;
+  const best = target.offer ?? (target.plan === undefined && target.feature !== undefined ? cheapestPath(config, customer, target.feature) : null);
   const compare = (path: UpgradePath | null) => path && comparePlans(config, customer, path, target.feature);
   if (!best?.addOns.length) {
     const plan = compare(best ?? offerFor(config, customer, target));
     return plan ? { ...none, plan } : none;
   }
-  const planOnly = cheapestPath(config, customer, target.feature!, { addOns: false });
+  const planOnly = target.feature === undefined ? null : cheapestPath(config, customer, target.feature, { addOns: false });
   const addOn = config.addOns.find((candidate) => candidate.id === best.addOns[0]!.id)!;
   const cheaper = !planOnly || best.mrrDelta < planOnly.mrrDelta;
   return {
