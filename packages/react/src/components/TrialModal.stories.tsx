@@ -118,3 +118,33 @@ export const EscapeCloses: Story = {
     await expect(eventsOf(args.onEvent, 'trial.started')).toEqual([]);
   }),
 };
+
+/** What a screen reader hears for each row of the comparison. */
+const rowsSpoken = (list: HTMLElement) => within(list).getAllByRole('listitem').map((item) => item.querySelector(':scope > .uk-sr-only')?.textContent);
+
+/** Ending soon: what upgrading to Pro keeps and adds ("PDF export — → ✓", "Projects 3 → 20"), and what it costs a month. */
+export const EndingWhatChanges: Story = {
+  args: { trial: 'ending' },
+  play: async () => {
+    const modal = within(await dialog('Your PDF export trial ends in 2 days'));
+    await expect(rowsSpoken(modal.getByRole('list', { name: 'What changes with Pro' }))).toEqual([
+      'PDF export: not included now, included with Pro',
+      'API calls: 2,000 now, 10,000 with Pro',
+      'Projects: 3 now, 20 with Pro',
+      'Seats: 2 now, 5 with Pro',
+    ]);
+    await expect(modal.getByText('+$29 per month')).toBeVisible();
+  },
+};
+
+/** A plan trial's offer: what the trial unlocks, and what the plan would cost after it, only if the customer upgrades. */
+export const PlanOfferWhatChanges: Story = {
+  args: { feature: undefined, plan: 'team' },
+  play: async () => {
+    const modal = within(await dialog('Try Team free for 7 days'));
+    await expect(rowsSpoken(modal.getByRole('list', { name: 'What changes with Team' }))).toContain('SSO: not included now, included with Team');
+    await expect(modal.getByText('After the trial: +$79 per month, only if you upgrade')).toBeVisible();
+  },
+};
+
+export const EndingWhatChangesDark: Story = { ...EndingWhatChanges, globals: { theme: 'dark' } };
