@@ -80,7 +80,6 @@ function checkCatalog(config: Config, refs: References): void {
     else if (currency && price.currency !== currency) refs.report(at, `all prices must use one currency: found ${price.currency} and ${currency}`);
     // Only a valid code sets the currency, so one typo is reported once and not again as a mix.
     else currency = price.currency;
-    if (price.yearly !== undefined && price.interval === 'year') refs.report([...path, 'price', 'yearly'], 'only a monthly price can have a yearly price; this one is yearly already');
   };
   refs.unique(['plans'], config.plans.map((candidate) => candidate.id), 'plan');
   config.plans.forEach((candidate, index) => {

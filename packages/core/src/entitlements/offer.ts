@@ -35,7 +35,7 @@ export function cheapestPath(config: Config, customer: Customer, feature: string
   const limit = grantedLimit(config, current, customer.addOns, feature);
   if (limit === 'unlimited') return null;
   const usage = customer.usage[feature]?.value ?? 0;
-  return findUpgradePath(config, customer, current, feature, Math.max(limit + 1, usage + 1), options);
+  return findUpgradePath(config, customer, current, feature, Math.max(limit + 1, usage + 1), options.addOns);
 }
 
 /**

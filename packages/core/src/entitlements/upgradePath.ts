@@ -75,7 +75,8 @@ export function addOnRoom(addOn: AddOn, customer: Pick<Customer, 'addOns'>): num
 function quantityNeeded(addOn: AddOn, featureId: string, base: Limit, needed: number, customer: Customer): number | undefined {
   const grant = addOn.grants[featureId];
   if (grant === undefined || base === 'unlimited') return undefined;
-  const room = addOnRoom(addOn, customer);
+  // addOnRoom(), inline: this runs in check(), whose bytes every page that checks pays for (see .size-limit.js).
+  const room = (addOn.maxQuantity ?? 1) - (customer.addOns.find((candidate) => candidate.id === addOn.id)?.quantity ?? 0);
   if (room < 1) return undefined;
   if (grant === true || grant === 'unlimited') return 1;
   if (!(grant > 0)) return undefined;
@@ -88,7 +89,7 @@ function quantityNeeded(addOn: AddOn, featureId: string, base: Limit, needed: nu
  * (any amount for gates): the same or a higher plan, optionally with one kind
  * of add-on bought in the smallest quantity that suffices. The customer keeps
  * the add-ons they own. Ties go to the lower plan. `null` when nothing in the
- * config allows it. With `addOns: false`, only plans are considered.
+ * config allows it. With `withAddOns` false, only plans are considered.
  */
 export function findUpgradePath(
   config: Config,
@@ -96,7 +97,7 @@ export function findUpgradePath(
   current: Plan,
   featureId: string,
   needed: number,
-  { addOns = true }: { addOns?: boolean } = {},
+  withAddOns = true,
 ): UpgradePath | null {
   const fits = (limit: Limit) => limit === 'unlimited' || (limit > 0 && needed <= limit);
   const currentCost = monthly(current.price) + addOnsCost(config, customer.addOns, current);
@@ -114,7 +115,7 @@ export function findUpgradePath(
       if (plan !== current) consider(plan, [], base);
       continue;
     }
-    if (!addOns) continue;
+    if (!withAddOns) continue;
     for (const addOn of config.addOns) {
       const quantity = isAvailableOn(addOn, plan) ? quantityNeeded(addOn, featureId, base, needed, customer) : undefined;
       if (quantity === undefined) continue;
