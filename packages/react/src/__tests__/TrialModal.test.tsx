@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { TrialModal } from '../index.js';
+import { spokenRows } from '../stories/comparisonRows.js';
 import { customer, expectNoAxeViolations, NOW, renderWithKit, settle, user } from './helpers.js';
 
 const DAY = 864e5;
@@ -39,8 +40,7 @@ describe('TrialModal', () => {
   it('shows what upgrading keeps and costs once the trial ends soon; not while it runs or in a feature trial offer', async () => {
     const { unmount } = renderWithKit(<TrialModal feature="pdfExport" defaultOpen />, { customer: withTrial(NOW - 12 * DAY, NOW + 2 * DAY) });
     await settle();
-    const rows = within(screen.getByRole('list', { name: 'What changes with Pro' })).getAllByRole('listitem');
-    expect(rows.map((row) => row.querySelector(':scope > .uk-sr-only')!.textContent)).toContain('PDF export: not included now, included with Pro');
+    expect(spokenRows(screen.getByRole('list', { name: 'What changes with Pro' }))).toContain('PDF export: not included now, included with Pro');
     expect(screen.getByText('+$29 per month')).toBeTruthy();
     unmount();
     for (const who of [withTrial(NOW - 2 * DAY, NOW + 12 * DAY), customer()]) {
@@ -55,8 +55,7 @@ describe('TrialModal', () => {
   it('offers a plan trial with what the plan unlocks and what it would cost after', async () => {
     renderWithKit(<TrialModal plan="team" defaultOpen />);
     await settle();
-    const rows = within(screen.getByRole('list', { name: 'What changes with Team' })).getAllByRole('listitem');
-    expect(rows.map((row) => row.querySelector(':scope > .uk-sr-only')!.textContent)).toContain('SSO: not included now, included with Team');
+    expect(spokenRows(screen.getByRole('list', { name: 'What changes with Team' }))).toContain('SSO: not included now, included with Team');
     expect(screen.getByText('After the trial: +$79 per month, only if you upgrade')).toBeTruthy();
     await expectNoAxeViolations();
   });

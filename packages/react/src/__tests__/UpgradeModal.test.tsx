@@ -3,13 +3,11 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { defineConfig, type ConfigInput } from '@upgradekit/core';
 import { TrialModal, UpgradeModal } from '../index.js';
+import { spokenRows } from '../stories/comparisonRows.js';
 import { config as base, customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
 
 /** The rows of a comparison as screen readers get them (the signs beside them are hidden from them). */
-const comparisonRows = (name: string) =>
-  within(screen.getByRole('list', { name }))
-    .getAllByRole('listitem')
-    .map((item) => item.querySelector(':scope > .uk-sr-only')!.textContent);
+const comparisonRows = (name: string) => spokenRows(screen.getByRole('list', { name }));
 /** The test model with 5 extra seats for Pro, up to four packs. */
 const withSeats = defineConfig({
   ...base,

@@ -6,6 +6,7 @@ import { useFormat } from '../context.js';
 import { useEntitlement } from '../hooks/useEntitlement.js';
 import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
 import { componentProps, kitArgs, kitArgTypes, textControls, type KitArgs } from '../stories/fixtures.js';
+import { spokenRows } from '../stories/comparisonRows.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { UpgradeModal, type UpgradeModalProps } from './UpgradeModal.js';
 import { TrialModal } from './TrialModal.js';
@@ -290,15 +291,13 @@ export const OnTopOfAnotherDialog: Story = {
   }),
 };
 
-/** What a screen reader hears for each row of a comparison (the signs beside them are for the eye). */
-const rowsSpoken = (list: HTMLElement) => within(list).getAllByRole('listitem').map((item) => item.querySelector(':scope > .uk-sr-only')?.textContent);
 
 /** Free → Pro: the rows that change ("Projects 3 → 20", "PDF export — → ✓"), the feature asked about first, and the monthly difference. */
 export const WhatChanges: Story = {
   play: async () => {
     const modal = within(await dialog('Upgrade to Pro'));
     const list = modal.getByRole('list', { name: 'What changes with Pro' });
-    await expect(rowsSpoken(list)).toEqual([
+    await expect(spokenRows(list)).toEqual([
       'PDF export: not included now, included with Pro',
       'API calls: 2,000 now, 10,000 with Pro',
       'Projects: 3 now, 20 with Pro',
@@ -315,7 +314,7 @@ export const ProToTeamWhatChanges: Story = {
   args: { customerPlan: 'pro', feature: 'sso' },
   play: async () => {
     const modal = within(await dialog('Upgrade to Team'));
-    await expect(rowsSpoken(modal.getByRole('list', { name: 'What changes with Team' }))).toEqual([
+    await expect(spokenRows(modal.getByRole('list', { name: 'What changes with Team' }))).toEqual([
       'SSO: not included now, included with Team',
       'API calls: 10,000 now, unlimited with Team',
       'Projects: 20 now, unlimited with Team',
@@ -343,7 +342,7 @@ export const AddOnPath: Story = {
     await waitFor(() => expect(quantity).toHaveValue(2));
     await user.click(addOn.getByRole('button', { name: 'One more' }));
     await expect(quantity).toHaveValue(3);
-    await expect(rowsSpoken(addOn.getByRole('list', { name: 'What changes with 3 × 5 extra seats' }))).toEqual(['Seats: 5 now, 20 with 3 × 5 extra seats']);
+    await expect(spokenRows(addOn.getByRole('list', { name: 'What changes with 3 × 5 extra seats' }))).toEqual(['Seats: 5 now, 20 with 3 × 5 extra seats']);
     await expect(addOn.getByText('+$30 per month')).toBeVisible();
     await user.click(addOn.getByRole('button', { name: 'Add 3 × 5 extra seats' }));
     await expect(args.onUpgrade).toHaveBeenCalledWith(
@@ -359,7 +358,7 @@ export const WhatChangesGerman: Story = {
   args: { customerPlan: 'pro', feature: 'seats', seats: 5 },
   play: async () => {
     const modal = within(await dialog('Upgrade auf Team'));
-    await expect(rowsSpoken(modal.getByRole('list', { name: 'Was sich mit Team ändert' }))[0]).toBe('Seats: jetzt 5, mit Team 20');
+    await expect(spokenRows(modal.getByRole('list', { name: 'Was sich mit Team ändert' }))[0]).toBe('Seats: jetzt 5, mit Team 20');
     const addOn = within(modal.getByRole('region', { name: 'Oder 5 extra seats hinzufügen' }));
     await expect(addOn.getByRole('spinbutton', { name: 'Anzahl' })).toHaveValue(1);
     await expect(addOn.getByText('+10 $ pro Monat')).toBeVisible();
