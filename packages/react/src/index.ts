@@ -12,7 +12,7 @@ export { usePrompt, usePrompts } from './hooks/usePrompt.js';
 export { useTrial } from './hooks/useTrial.js';
 export type { Trial } from './hooks/useTrial.js';
 export { usePlans } from './hooks/usePlans.js';
-export type { Billing, PlanCta, PlanDetails, PlanPrice, Plans, PlanView, UsePlansOptions } from './hooks/usePlans.js';
+export type { Billing, PlanCta, PlanDetails, PlanPrice, Plans, PlansFor, PlanView, UsePlansOptions } from './hooks/usePlans.js';
 
 export { UsageMeter } from './components/UsageMeter.js';
 export type { MeterData, MeterState, UsageMeterProps } from './components/UsageMeter.js';

@@ -4,7 +4,7 @@ import { monthly } from '@upgradekit/core';
 import { useFormat } from '../context.js';
 import { Guarded } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
-import { usePlans, type Billing, type PlanPrice, type PlanView, type UsePlansOptions } from '../hooks/usePlans.js';
+import { usePlans, type Billing, type PlanPrice, type PlansFor, type PlanView } from '../hooks/usePlans.js';
 import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { compareCopy, ctaCopy, planCopy, type Format, type Messages } from '../messages.js';
 import { cx } from '../utils.js';
@@ -12,7 +12,7 @@ import { BillingToggle } from './BillingToggle.js';
 import { LimitValue } from './LimitValue.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
-export interface PlanPickerProps extends Omit<UsePlansOptions, 'billing'> {
+export interface PlanPickerProps extends PlansFor {
   /** Controlled billing period. */
   billing?: Billing | undefined;
   /** Uncontrolled initial billing period. Default: `month`. */

@@ -40,7 +40,8 @@ export interface PlanDetails {
   priceLabel?: string | undefined;
 }
 
-export interface UsePlansOptions {
+/** Which plans to show and what for: what `usePlans()` and `<PlanPicker>` both take. */
+export interface PlansFor {
   /** The feature the customer wants: the recommended plan is the cheapest that unlocks it. Default: the prompt's. */
   feature?: string | undefined;
   /** The plan to recommend. Default: the prompt's offer, else the cheapest plan that unlocks `feature`, else the next plan up. */
@@ -51,6 +52,9 @@ export interface UsePlansOptions {
   plans?: ReadonlyArray<string | PlanDetails> | undefined;
   /** The features to show as rows, in this order. Default: every feature a plan shown grants, in the config's order. */
   features?: readonly string[] | undefined;
+}
+
+export interface UsePlansOptions extends PlansFor {
   /** The billing period prices are shown for. Default: `month`. */
   billing?: Billing | undefined;
 }
