@@ -120,11 +120,12 @@ describe('server rendering and hydration', () => {
         <UpgradeButton feature="pdfExport" />
         <PromptOutlet />
         <FeatureGate feature="pdfExport" fallback={<p>Locked</p>} />
+        <PlanPicker feature="pdfExport" />
       </main>,
     );
     expect(page).toBe('<main><h1>Host page</h1><p>Locked</p></main>');
     expect(warnings.mock.calls.map((call) => String(call[0]))).toEqual(
-      ['<UsageMeter>', '<LimitBanner>', '<UpgradeButton>', '<PromptOutlet>', '<FeatureGate>'].map((name) => expect.stringContaining(`${name} must be used inside <UpgradeKitProvider>`)),
+      ['<UsageMeter>', '<LimitBanner>', '<UpgradeButton>', '<PromptOutlet>', '<FeatureGate>', '<PlanPicker>'].map((name) => expect.stringContaining(`${name} must be used inside <UpgradeKitProvider>`)),
     );
     const boom = (): never => {
       throw new Error('host render prop failed');
