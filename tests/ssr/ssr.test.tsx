@@ -8,6 +8,7 @@ import {
   FeatureGate,
   LimitBanner,
   LockedFeature,
+  PlanPicker,
   PromptOutlet,
   TrialModal,
   UpgradeButton,
@@ -28,7 +29,7 @@ const config = defineConfig({
   },
   plans: [
     { id: 'free', name: 'Free', price: { amount: 0, currency: 'USD', interval: 'month' }, grants: { apiCalls: 2000 } },
-    { id: 'pro', name: 'Pro', price: { amount: 29, currency: 'USD', interval: 'month' }, grants: { apiCalls: 10000, pdfExport: true } },
+    { id: 'pro', name: 'Pro', price: { amount: 29, currency: 'USD', interval: 'month', yearly: 290 }, grants: { apiCalls: 10000, pdfExport: true } },
   ],
   trials: [{ feature: 'pdfExport', duration: '14d' }],
   triggers: [{ id: 'api-banner', when: { usage: { feature: 'apiCalls', atLeast: 0.8 } }, prompt: { kind: 'banner', title: 'Running low on API calls' } }],
@@ -53,6 +54,7 @@ const App = () => (
       <PromptOutlet />
       <UpgradeModal feature="pdfExport" defaultOpen />
       <TrialModal feature="pdfExport" />
+      <PlanPicker feature="pdfExport" />
     </main>
   </UpgradeKitProvider>
 );
@@ -71,6 +73,10 @@ describe('server rendering and hydration', () => {
     expect(html).toContain('1,700 of 2,000 API calls · resets Dec 1');
     expect(html).toContain('role="meter"');
     expect(html).toContain('Upgrade to Pro');
+    // The plan picker is on the page from the first byte: its table, the billing toggle and the recommended plan.
+    expect(html).toContain('<caption class="uk-plans__caption">Compare plans</caption>');
+    expect(html).toMatch(/<input type="radio" name="[^"]+" checked="" value="month"\/>Monthly/);
+    expect(html).toMatch(/<span class="uk-plans__name">Pro<\/span> <span class="uk-plans__badge">Recommended<\/span>/);
     // Prompts are client-only (the server cannot know this browser's snoozes and caps).
     expect(html).not.toContain('Running low on API calls');
 
@@ -92,6 +98,13 @@ describe('server rendering and hydration', () => {
     // Hydrated and live: the prompt appears after hydration, the modal opens in its portal.
     expect(container.textContent).toContain('Running low on API calls');
     expect(document.querySelector('dialog[open]')?.textContent).toContain('Upgrade to Pro');
+    // The picker's ids (radio group, headers the CTAs point at) survived hydration: the yearly toggle works.
+    const yearly = container.querySelector<HTMLInputElement>('input[value="year"]')!;
+    const cta = container.querySelector('.uk-plans [data-cta="upgrade"]')!;
+    expect(document.getElementById(cta.getAttribute('aria-describedby')!)?.textContent).toBe('Pro Recommended');
+    act(() => yearly.click());
+    expect(container.querySelector('.uk-plans')?.getAttribute('data-state')).toBe('year');
+    expect(container.textContent).toContain('$290 per year');
     act(() => root!.unmount());
     container.remove();
   });
@@ -107,11 +120,12 @@ describe('server rendering and hydration', () => {
         <UpgradeButton feature="pdfExport" />
         <PromptOutlet />
         <FeatureGate feature="pdfExport" fallback={<p>Locked</p>} />
+        <PlanPicker feature="pdfExport" />
       </main>,
     );
     expect(page).toBe('<main><h1>Host page</h1><p>Locked</p></main>');
     expect(warnings.mock.calls.map((call) => String(call[0]))).toEqual(
-      ['<UsageMeter>', '<LimitBanner>', '<UpgradeButton>', '<PromptOutlet>', '<FeatureGate>'].map((name) => expect.stringContaining(`${name} must be used inside <UpgradeKitProvider>`)),
+      ['<UsageMeter>', '<LimitBanner>', '<UpgradeButton>', '<PromptOutlet>', '<FeatureGate>', '<PlanPicker>'].map((name) => expect.stringContaining(`${name} must be used inside <UpgradeKitProvider>`)),
     );
     const boom = (): never => {
       throw new Error('host render prop failed');

@@ -12,6 +12,8 @@ export interface UpgradeContext {
   triggerId?: string;
   /** The cheapest path core found (plan, add-ons, price difference), when known. */
   upgrade: UpgradePath | null;
+  /** The billing period the customer chose (a PlanPicker's toggle), when they chose one. */
+  billing?: 'month' | 'year';
   /**
    * Put this in your checkout's return URL and pass it back to the client after
    * checkout, so the upgrade is credited to the prompt across the redirect.

@@ -11,6 +11,8 @@ export type { FeatureGate as FeatureGateState } from './hooks/useFeatureGate.js'
 export { usePrompt, usePrompts } from './hooks/usePrompt.js';
 export { useTrial } from './hooks/useTrial.js';
 export type { Trial } from './hooks/useTrial.js';
+export { usePlans } from './hooks/usePlans.js';
+export type { Billing, PlanCta, PlanDetails, PlanPrice, Plans, PlansFor, PlanView, UsePlansOptions } from './hooks/usePlans.js';
 
 export { UsageMeter } from './components/UsageMeter.js';
 export type { MeterData, MeterState, UsageMeterProps } from './components/UsageMeter.js';
@@ -29,6 +31,8 @@ export { PromptOutlet } from './components/PromptOutlet.js';
 export type { PromptOutletProps } from './components/PromptOutlet.js';
 export { UpgradeButton } from './components/UpgradeButton.js';
 export type { UpgradeButtonProps } from './components/UpgradeButton.js';
+export { PlanPicker } from './components/PlanPicker.js';
+export type { PlanColumnState, PlanPickerProps } from './components/PlanPicker.js';
 
-export { bannerCopy, createFormat, ctaCopy, lockedCopy, meterCopy, modalCopy, trialCopy } from './messages.js';
+export { bannerCopy, compareCopy, createFormat, ctaCopy, lockedCopy, meterCopy, modalCopy, planCopy, trialCopy } from './messages.js';
 export type { Format, MessageKey, Messages } from './messages.js';

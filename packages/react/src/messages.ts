@@ -67,7 +67,51 @@ export const lockedCopy = {
   lockedUnavailable: '{feature} is not available on your plan.',
 };
 
-type Copy = typeof meterCopy & typeof ctaCopy & typeof bannerCopy & typeof modalCopy & typeof trialCopy & typeof lockedCopy;
+/**
+ * What an upgrade changes, in the modals and the plan picker. `{from}` and `{to}` are
+ * limits as words (a number, `unlimited`, `included`, `not included`); `{quantity}` a number.
+ */
+export const compareCopy = {
+  compareLabel: 'What changes with {plan}',
+  compareRow: '{feature}: {from} now, {to} with {plan}',
+  unlimited: 'unlimited',
+  planUnlimited: 'Unlimited',
+  included: 'included',
+  notIncluded: 'not included',
+  addOnOr: 'Or add {addOn}',
+  quantity: 'Quantity',
+  quantityLess: 'One fewer',
+  quantityMore: 'One more',
+  ctaAddOnQuantity: 'Add {quantity} × {addOn}',
+  trialThen: 'After the trial: +{price} per month, only if you upgrade',
+};
+
+/** PlanPicker. `{price}` is formatted in the plan's currency. */
+export const planCopy = {
+  plansCaption: 'Compare plans',
+  billingLabel: 'Billing',
+  billingMonthly: 'Monthly',
+  billingYearly: 'Yearly',
+  planCurrent: 'Current plan',
+  planRecommended: 'Recommended',
+  planPrice: 'Price',
+  planAddOns: 'Add-ons',
+  planChoose: 'Choose a plan',
+  pricePerMonth: '{price} per month',
+  pricePerYear: '{price} per year',
+  priceBilledYearly: '{price} billed yearly',
+  yearlySaving: 'Save {price} a year',
+  addOnPrice: '{addOn}: +{price} per month',
+};
+
+type Copy = typeof meterCopy &
+  typeof ctaCopy &
+  typeof bannerCopy &
+  typeof modalCopy &
+  typeof trialCopy &
+  typeof lockedCopy &
+  typeof compareCopy &
+  typeof planCopy;
 export type MessageKey = keyof Copy;
 /** Copy overrides: any subset of the message keys (see the README for each key's English default). */
 export type Messages = Partial<Record<MessageKey, string>>;

@@ -62,6 +62,8 @@ export const priceSchema = z.strictObject({
   /** ISO 4217 code, e.g. `USD`. */
   currency: z.string(),
   interval: z.enum(['month', 'year']),
+  /** For a monthly price: what a year costs billed yearly (plan pickers offer it, with the saving); ignored on a yearly price. Default: billed monthly only. */
+  yearly: z.optional(z.number().check(z.minimum(0))),
 });
 
 /** `true` grants a gate; a number is a limit; `'unlimited'` lifts the limit. */

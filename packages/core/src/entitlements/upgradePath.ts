@@ -1,4 +1,4 @@
-import type { AddOn, Config, Plan } from '../config/schema.js';
+import type { AddOn, Config, Plan, Price } from '../config/schema.js';
 import { monthly } from './price.js';
 import type { Customer } from './customer.js';
 import type { Limit } from './limit.js';
@@ -43,17 +43,28 @@ function toLimit(grant: true | number | 'unlimited' | undefined): Limit {
 
 /** Monthly recurring revenue of a plan plus add-ons (0 for an unknown plan). */
 export function mrrOf(config: Config, planId: string, addOns: ReadonlyArray<{ id: string; quantity: number }>): number {
-  const plan = config.plans.find((candidate) => candidate.id === planId);
-  return plan ? monthly(plan.price) + addOnsCost(config, addOns, plan) : 0;
+  return costOf(config, planId, addOns, monthly);
 }
 
-function addOnsCost(config: Config, addOns: ReadonlyArray<{ id: string; quantity: number }>, plan: Plan): number {
+/** What a plan plus the add-ons available on it cost, each price counted by `per` (a month's, a year's); 0 for an unknown plan. */
+export function costOf(config: Config, planId: string, addOns: ReadonlyArray<{ id: string; quantity: number }>, per: (price: Price) => number): number {
+  const plan = config.plans.find((candidate) => candidate.id === planId);
+  return plan ? per(plan.price) + addOnsCost(config, addOns, plan, per) : 0;
+}
+
+function addOnsCost(config: Config, addOns: ReadonlyArray<{ id: string; quantity: number }>, plan: Plan, per: (price: Price) => number = monthly): number {
   let cost = 0;
   for (const owned of addOns) {
     const addOn = config.addOns.find((candidate) => candidate.id === owned.id);
-    if (addOn && isAvailableOn(addOn, plan)) cost += monthly(addOn.price) * owned.quantity;
+    if (addOn && isAvailableOn(addOn, plan)) cost += per(addOn.price) * owned.quantity;
   }
   return cost;
+}
+
+/** How many more units of `addOn` the customer can buy: its `maxQuantity` less what they own. */
+export function addOnRoom(addOn: AddOn, customer: Pick<Customer, 'addOns'>): number {
+  const owned = customer.addOns.find((candidate) => candidate.id === addOn.id)?.quantity ?? 0;
+  return Math.max(0, (addOn.maxQuantity ?? 1) - owned);
 }
 
 /**
@@ -64,8 +75,8 @@ function addOnsCost(config: Config, addOns: ReadonlyArray<{ id: string; quantity
 function quantityNeeded(addOn: AddOn, featureId: string, base: Limit, needed: number, customer: Customer): number | undefined {
   const grant = addOn.grants[featureId];
   if (grant === undefined || base === 'unlimited') return undefined;
-  const owned = customer.addOns.find((candidate) => candidate.id === addOn.id)?.quantity ?? 0;
-  const room = (addOn.maxQuantity ?? 1) - owned;
+  // addOnRoom(), inline: this runs in check(), whose bytes every page that checks pays for (see .size-limit.js).
+  const room = (addOn.maxQuantity ?? 1) - (customer.addOns.find((candidate) => candidate.id === addOn.id)?.quantity ?? 0);
   if (room < 1) return undefined;
   if (grant === true || grant === 'unlimited') return 1;
   if (!(grant > 0)) return undefined;
@@ -78,9 +89,16 @@ function quantityNeeded(addOn: AddOn, featureId: string, base: Limit, needed: nu
  * (any amount for gates): the same or a higher plan, optionally with one kind
  * of add-on bought in the smallest quantity that suffices. The customer keeps
  * the add-ons they own. Ties go to the lower plan. `null` when nothing in the
- * config allows it.
+ * config allows it. With `withAddOns` false, only plans are considered.
  */
-export function findUpgradePath(config: Config, customer: Customer, current: Plan, featureId: string, needed: number): UpgradePath | null {
+export function findUpgradePath(
+  config: Config,
+  customer: Customer,
+  current: Plan,
+  featureId: string,
+  needed: number,
+  withAddOns = true,
+): UpgradePath | null {
   const fits = (limit: Limit) => limit === 'unlimited' || (limit > 0 && needed <= limit);
   const currentCost = monthly(current.price) + addOnsCost(config, customer.addOns, current);
   let best: (UpgradePath & { cost: number }) | null = null;
@@ -97,6 +115,7 @@ export function findUpgradePath(config: Config, customer: Customer, current: Pla
       if (plan !== current) consider(plan, [], base);
       continue;
     }
+    if (!withAddOns) continue;
     for (const addOn of config.addOns) {
       const quantity = isAvailableOn(addOn, plan) ? quantityNeeded(addOn, featureId, base, needed, customer) : undefined;
       if (quantity === undefined) continue;

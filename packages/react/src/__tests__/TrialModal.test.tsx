@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { TrialModal } from '../index.js';
+import { spokenRows } from '../stories/comparisonRows.js';
 import { customer, expectNoAxeViolations, NOW, renderWithKit, settle, user } from './helpers.js';
 
 const DAY = 864e5;
@@ -33,6 +34,29 @@ describe('TrialModal', () => {
     expect(dialog.getAttribute('data-state')).toBe('ending');
     expect(screen.getByText('Upgrade to Pro to keep it.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Upgrade to Pro' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('shows what upgrading keeps and costs once the trial ends soon; not while it runs or in a feature trial offer', async () => {
+    const { unmount } = renderWithKit(<TrialModal feature="pdfExport" defaultOpen />, { customer: withTrial(NOW - 12 * DAY, NOW + 2 * DAY) });
+    await settle();
+    expect(spokenRows(screen.getByRole('list', { name: 'What changes with Pro' }))).toContain('PDF export: not included now, included with Pro');
+    expect(screen.getByText('+$29 per month')).toBeTruthy();
+    unmount();
+    for (const who of [withTrial(NOW - 2 * DAY, NOW + 12 * DAY), customer()]) {
+      const { unmount: next } = renderWithKit(<TrialModal feature="pdfExport" defaultOpen />, { customer: who });
+      await settle();
+      expect(screen.getByRole('dialog')).toBeTruthy();
+      expect(screen.queryByRole('list')).toBeNull();
+      next();
+    }
+  });
+
+  it('offers a plan trial with what the plan unlocks and what it would cost after', async () => {
+    renderWithKit(<TrialModal plan="team" defaultOpen />);
+    await settle();
+    expect(spokenRows(screen.getByRole('list', { name: 'What changes with Team' }))).toContain('SSO: not included now, included with Team');
+    expect(screen.getByText('After the trial: +$79 per month, only if you upgrade')).toBeTruthy();
     await expectNoAxeViolations();
   });
 

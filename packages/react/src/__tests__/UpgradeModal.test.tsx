@@ -1,8 +1,18 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { defineConfig, type ConfigInput } from '@upgradekit/core';
 import { TrialModal, UpgradeModal } from '../index.js';
-import { customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
+import { spokenRows } from '../stories/comparisonRows.js';
+import { config as base, customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
+
+/** The rows of a comparison as screen readers get them (the signs beside them are hidden from them). */
+const comparisonRows = (name: string) => spokenRows(screen.getByRole('list', { name }));
+/** The test model with 5 extra seats for Pro, up to four packs. */
+const withSeats = defineConfig({
+  ...base,
+  addOns: [{ id: 'seats5', name: '5 extra seats', price: { amount: 10, currency: 'USD', interval: 'month' }, grants: { seats: 5 }, plans: ['pro'], maxQuantity: 4 }],
+} as ConfigInput);
 
 function Host() {
   const [open, setOpen] = useState(false);
@@ -91,6 +101,87 @@ describe('UpgradeModal', () => {
     await settle();
     expect(screen.getByRole('button', { name: 'Add 5 more seats' })).toBeTruthy();
     expect(screen.getByText('+$10 per month')).toBeTruthy();
+  });
+
+  it('lists what changes with the recommended plan, the feature asked about first, beside the monthly difference', async () => {
+    renderWithKit(<UpgradeModal feature="pdfExport" defaultOpen />);
+    await settle();
+    expect(comparisonRows('What changes with Pro')).toEqual([
+      'PDF export: not included now, included with Pro',
+      'API calls: 2,000 now, 10,000 with Pro',
+      'Projects: 3 now, 20 with Pro',
+      'Seats: 2 now, 5 with Pro',
+    ]);
+    // For the eye: "Projects 3 → 20", "PDF export — → ✓".
+    const rows = within(screen.getByRole('list')).getAllByRole('listitem');
+    const shown = rows.map((row) => [...row.querySelectorAll('[aria-hidden="true"]')].filter((part) => part.parentElement === row).map((part) => part.textContent));
+    expect(shown[0]).toEqual(['PDF export', '—not included', '→', '✓included']);
+    expect(shown[2]).toEqual(['Projects', '3', '→', '20']);
+    expect(screen.getByText('+$29 per month')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('compares Pro with Team for a Pro customer, and shows no list with comparison={false}', async () => {
+    const { unmount } = renderWithKit(<UpgradeModal feature="sso" defaultOpen />, { customer: customer({}, { plan: 'pro' }) });
+    await settle();
+    expect(comparisonRows('What changes with Team')).toEqual([
+      'SSO: not included now, included with Team',
+      'API calls: 10,000 now, unlimited with Team',
+      'Projects: 20 now, unlimited with Team',
+      'Seats: 5 now, 20 with Team',
+    ]);
+    expect(screen.getByText('+$50 per month')).toBeTruthy();
+    unmount();
+    renderWithKit(<UpgradeModal feature="sso" defaultOpen comparison={false} />, { customer: customer({}, { plan: 'pro' }) });
+    await settle();
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.getByText('+$50 per month')).toBeTruthy();
+  });
+
+  it('offers seats as an add-on beside the plan when cheaper: a stepper chooses how many, and checkout gets the quantity', async () => {
+    const { onUpgrade } = renderWithKit(<UpgradeModal feature="seats" defaultOpen />, { config: withSeats, customer: customer({ seats: 5 }, { plan: 'pro' }) });
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'Upgrade to Team' })).toBeTruthy();
+    expect(comparisonRows('What changes with Team')[0]).toBe('Seats: 5 now, 20 with Team');
+    const addOn = within(screen.getByRole('region', { name: 'Or add 5 extra seats' }));
+    const quantity = addOn.getByRole('spinbutton', { name: 'Quantity' }) as HTMLInputElement;
+    expect(quantity.value).toBe('1');
+    expect(addOn.getByText('+$10 per month')).toBeTruthy();
+    expect(addOn.getByRole('button', { name: 'One fewer' }).getAttribute('aria-disabled')).toBe('true');
+    await user().click(addOn.getByRole('button', { name: 'One more' }));
+    expect(quantity.value).toBe('2');
+    expect(comparisonRows('What changes with 2 × 5 extra seats')).toEqual(['Seats: 5 now, 15 with 2 × 5 extra seats']);
+    expect(addOn.getByText('+$20 per month')).toBeTruthy();
+    await expectNoAxeViolations();
+
+    // Typed: a number in range counts; one out of range does not, and leaving the field shows the quantity in force.
+    fireEvent.change(quantity, { target: { value: '4' } });
+    expect(addOn.getByText('+$40 per month')).toBeTruthy();
+    expect(addOn.getByRole('button', { name: 'One more' }).getAttribute('aria-disabled')).toBe('true');
+    await user().click(addOn.getByRole('button', { name: 'One more' }));
+    fireEvent.change(quantity, { target: { value: '9' } });
+    fireEvent.blur(quantity);
+    expect(quantity.value).toBe('4');
+    fireEvent.change(quantity, { target: { value: '3' } });
+
+    await user().click(addOn.getByRole('button', { name: 'Add 3 × 5 extra seats' }));
+    expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'seats', upgrade: { plan: 'pro', addOns: [{ id: 'seats5', quantity: 3 }], limit: 20, mrrDelta: 30, currency: 'USD' } }));
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('offers only the add-on when no plan alone would raise the limit', async () => {
+    const { onUpgrade } = renderWithKit(<UpgradeModal feature="seats" defaultOpen />, {
+      config: defineConfig({ ...withSeats, addOns: [{ ...withSeats.addOns![0]!, plans: ['team'] }] } as ConfigInput),
+      customer: customer({ seats: 20 }, { plan: 'team' }),
+    });
+    await settle();
+    const addOn = within(screen.getByRole('region', { name: 'Add 5 extra seats' }));
+    expect(comparisonRows('What changes with 5 extra seats')).toEqual(['Seats: 20 now, 25 with 5 extra seats']);
+    // One CTA: the add-on's, besides "Not now".
+    expect(screen.getAllByRole('button', { name: /^(Add|Upgrade)/ }).map((button) => button.textContent)).toEqual(['Add 5 extra seats']);
+    await user().click(addOn.getByRole('button', { name: 'Add 5 extra seats' }));
+    expect(onUpgrade).toHaveBeenCalledWith('team', expect.objectContaining({ upgrade: expect.objectContaining({ addOns: [{ id: 'seats5', quantity: 1 }], mrrDelta: 10 }) }));
   });
 
   it('keeps Tab inside while open: past the last control to the first, and Shift+Tab back', async () => {

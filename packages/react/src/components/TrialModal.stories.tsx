@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import { componentProps, DAY, eventsOf, kitArgs, kitArgTypes, NOW, textControls, type KitArgs } from '../stories/fixtures.js';
 import { docsPage } from '../stories/docs.js';
+import { spokenRows } from '../stories/comparisonRows.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { TrialModal, type TrialModalProps } from './TrialModal.js';
 
@@ -124,3 +125,29 @@ export const EscapeCloses: Story = {
     await expect(eventsOf(args.onEvent, 'trial.started')).toEqual([]);
   }),
 };
+
+
+/** Ending soon: what upgrading to Pro keeps and adds ("PDF export — → ✓", "Projects 3 → 20"), and what it costs a month. */
+export const EndingWhatChanges: Story = {
+  args: { trial: 'ending' },
+  play: async () => {
+    const modal = within(await dialog('Your PDF export trial ends in 2 days'));
+    const rows = spokenRows(modal.getByRole('list', { name: 'What changes with Pro' }));
+    // The trial's feature first: it is what the customer keeps.
+    await expect(rows[0]).toBe('PDF export: not included now, included with Pro');
+    await expect(rows).toContain('Projects: 3 now, 20 with Pro');
+    await expect(modal.getByText('+$29 per month')).toBeVisible();
+  },
+};
+
+/** A plan trial's offer: what the trial unlocks, and what the plan would cost after it, only if the customer upgrades. */
+export const PlanOfferWhatChanges: Story = {
+  args: { feature: undefined, plan: 'team' },
+  play: async () => {
+    const modal = within(await dialog('Try Team free for 7 days'));
+    await expect(spokenRows(modal.getByRole('list', { name: 'What changes with Team' }))).toContain('SSO: not included now, included with Team');
+    await expect(modal.getByText('After the trial: +$79 per month, only if you upgrade')).toBeVisible();
+  },
+};
+
+export const EndingWhatChangesDark: Story = { ...EndingWhatChanges, globals: { theme: 'dark' } };

@@ -1,14 +1,15 @@
 'use client';
 import { useState } from 'react';
-import { offerFor, type ActivePrompt, type DismissReason } from '@upgradekit/core';
+import type { ActivePrompt, DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
 import { Guarded } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
 import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
+import { useRecommendation } from '../hooks/useRecommendation.js';
 import { useTrial } from '../hooks/useTrial.js';
-import { ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages.js';
-import { safely } from '../safe.js';
+import { compareCopy, ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages.js';
 import { featureText, planName, trialDays } from '../utils.js';
+import { ComparisonList } from './ComparisonList.js';
 import { Dialog } from './Dialog.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
@@ -34,6 +35,12 @@ export interface TrialModalProps {
   title?: string | undefined;
   /** The offer's text. Default: the prompt's body, else "Nothing changes on your plan unless you upgrade." */
   body?: string | undefined;
+  /**
+   * Whether to list what changes with the plan the customer would upgrade to
+   * ("Projects 3 → 20") and what it adds per month: in the offer of a plan trial,
+   * and once the trial is ending or has ended. Default: `true`.
+   */
+  comparison?: boolean | undefined;
   /** Copy overrides for this component, over the provider's `messages`. Default: the provider's (English unless it says otherwise). */
   messages?: Messages | undefined;
   /** Extra class on the `<dialog>`, beside `uk-dialog`. */
@@ -60,8 +67,10 @@ export function TrialModal(props: TrialModalProps) {
   );
 }
 
-function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, defaultOpen = false, onOpenChange, endingDays = 3, prompt, title, body, messages, className }: TrialModalProps) {
-  const [{ kit, diagnostics }, format] = useFormat(messages, '<TrialModal>', ctaCopy, modalCopy, trialCopy);
+function TrialModalView(props: TrialModalProps) {
+  const { feature: featureProp, plan: planProp, open: openProp, defaultOpen = false, onOpenChange, endingDays = 3, prompt, title, body, messages, className } = props;
+  const [context, format] = useFormat(messages, '<TrialModal>', ctaCopy, modalCopy, trialCopy, compareCopy);
+  const { kit } = context;
   const { t } = format;
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
   const feature = prompt?.feature ?? featureProp;
@@ -69,12 +78,12 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
   const trial = useTrial(plan === undefined ? { feature: feature! } : { plan });
   const lifecycle = usePromptLifecycle(prompt);
   const [failed, setFailed] = useState(false);
+  // What keeps the feature after the trial (trials aside, as offers are), or the plan on trial.
+  const compared = useRecommendation(context, { feature, plan: plan ?? prompt?.plan }).plan;
   if (trial.state === 'unavailable') return null;
 
   const state: TrialModalState = trial.state === 'active' && trial.daysLeft !== null && trial.daysLeft <= endingDays ? 'ending' : trial.state;
-  // What keeps the feature after the trial: offerFor ignores the trial that makes checks allow it now.
-  const upgradePlan =
-    plan ?? prompt?.plan ?? (feature ? safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature })?.plan, undefined) : undefined);
+  const upgradePlan = plan ?? prompt?.plan ?? compared?.path.plan;
   const days = state === 'eligible' ? trialDays(kit.config, plan === undefined ? { feature: feature! } : { plan }) : trial.daysLeft;
   const values = {
     feature: feature ? featureText(kit.config, feature).name : planName(kit.config, plan),
@@ -93,6 +102,8 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
   const [titleKey, bodyKey] = COPY[state];
   // Config copy is written for the offer; the later states speak for themselves.
   const offer = state === 'eligible';
+  // A plan trial's offer shows what the trial unlocks; a feature trial's names its one feature. Later, what upgrading keeps.
+  const showComparison = props.comparison !== false && (offer ? plan !== undefined : state !== 'active');
   return (
     <Dialog
       open={open}
@@ -104,6 +115,14 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
       dialogRef={lifecycle.ref}
     >
       <p className="uk-dialog__body">{(offer && (prompt?.body ?? body)) || t(bodyKey, values)}</p>
+      {showComparison && compared && (
+        <>
+          <ComparisonList comparison={compared} config={kit.config} format={format} target={planName(kit.config, compared.path.plan)} feature={feature} />
+          {compared.monthlyDelta > 0 && (
+            <p className="uk-dialog__price">{t(offer ? 'trialThen' : 'price', { price: format.currency(compared.monthlyDelta, compared.currency) })}</p>
+          )}
+        </>
+      )}
       {failed && (
         <p role="alert" className="uk-dialog__error">
           {t('trialFailed')}

@@ -22,6 +22,8 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
   triggerId?: string | undefined;
   /** The upgrade path, when the caller has it already. Default: the prompt's, else from `feature`'s check. */
   upgrade?: UpgradePath | null | undefined;
+  /** The billing period chosen, passed on to `onUpgrade` and `onContactSales` in their context. Default: none. */
+  billing?: 'month' | 'year' | undefined;
   /**
    * The prompt this CTA answers: gives the CTA kind, plan, URL, label and trigger
    * (so the click is credited to it). The other props override it.
@@ -47,7 +49,7 @@ export function UpgradeButton(props: UpgradeButtonProps) {
   );
 }
 
-function UpgradeButtonView({ prompt, feature, messages, className, onClick, ...props }: UpgradeButtonProps) {
+function UpgradeButtonView({ prompt, feature, billing, messages, className, onClick, ...props }: UpgradeButtonProps) {
   const {
     cta = prompt?.cta ?? 'upgrade',
     plan = prompt?.plan,
@@ -87,6 +89,7 @@ function UpgradeButtonView({ prompt, feature, messages, className, onClick, ...p
       ...(feature !== undefined && { feature }),
       ...(triggerId !== undefined && { triggerId }),
       upgrade: path,
+      ...(billing !== undefined && { billing }),
       checkoutContext: safely(diagnostics, 'checkoutContext()', () => kit.checkoutContext(), ''),
     });
     safely(diagnostics, `the ${cta} CTA`, () => act(context, cta, { feature, plan, target, upgradeContext }), undefined);

@@ -7,6 +7,7 @@ import { useEntitlement } from '../hooks/useEntitlement.js';
 import { useUpgradeKit } from '../hooks/useUpgradeKit.js';
 import { componentProps, kitArgs, kitArgTypes, textControls, type KitArgs } from '../stories/fixtures.js';
 import { docsPage } from '../stories/docs.js';
+import { spokenRows } from '../stories/comparisonRows.js';
 import { withTrustedInput } from '../stories/trustedInput.js';
 import { UpgradeModal, type UpgradeModalProps } from './UpgradeModal.js';
 import { TrialModal } from './TrialModal.js';
@@ -294,4 +295,88 @@ export const OnTopOfAnotherDialog: Story = {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   }),
+};
+
+
+/** Free → Pro: the rows that change ("Projects 3 → 20", "PDF export — → ✓"), the feature asked about first, and the monthly difference. */
+export const WhatChanges: Story = {
+  play: async () => {
+    const modal = within(await dialog('Upgrade to Pro'));
+    const list = modal.getByRole('list', { name: 'What changes with Pro' });
+    await expect(spokenRows(list)).toEqual([
+      'PDF export: not included now, included with Pro',
+      'API calls: 2,000 now, 10,000 with Pro',
+      'Projects: 3 now, 20 with Pro',
+      'Seats: 2 now, 5 with Pro',
+    ]);
+    const projects = within(list).getAllByRole('listitem')[2]!;
+    await expect([...projects.querySelectorAll(':scope > [aria-hidden="true"]')].map((part) => part.textContent)).toEqual(['Projects', '3', '→', '20']);
+    await expect(modal.getByText('+$29 per month')).toBeVisible();
+  },
+};
+
+/** Pro → Team for SSO: unlimited projects and API calls, 20 seats, +$50 a month. */
+export const ProToTeamWhatChanges: Story = {
+  args: { customerPlan: 'pro', feature: 'sso' },
+  play: async () => {
+    const modal = within(await dialog('Upgrade to Team'));
+    await expect(spokenRows(modal.getByRole('list', { name: 'What changes with Team' }))).toEqual([
+      'SSO: not included now, included with Team',
+      'API calls: 10,000 now, unlimited with Team',
+      'Projects: 20 now, unlimited with Team',
+      'Seats: 5 now, 20 with Team',
+    ]);
+    await expect(modal.getByText('+$50 per month')).toBeVisible();
+  },
+};
+
+/**
+ * A Pro customer at the seat limit: Team (+$50) or, cheaper, packs of 5 extra
+ * seats on Pro. The stepper chooses how many (arrow keys in the field, or − and +),
+ * and the add-on's CTA hands the quantity to checkout.
+ */
+export const AddOnPath: Story = {
+  args: { customerPlan: 'pro', feature: 'seats', seats: 5 },
+  play: withTrustedInput(async ({ args }, user) => {
+    const modal = within(await dialog('Upgrade to Team'));
+    await expect(modal.getByText('+$50 per month')).toBeVisible();
+    const addOn = within(modal.getByRole('region', { name: 'Or add 5 extra seats' }));
+    await expect(addOn.getByText('+$10 per month')).toBeVisible();
+    const quantity = addOn.getByRole('spinbutton', { name: 'Quantity' });
+    await user.click(quantity);
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(quantity).toHaveValue(2));
+    await user.click(addOn.getByRole('button', { name: 'One more' }));
+    await expect(quantity).toHaveValue(3);
+    await expect(spokenRows(addOn.getByRole('list', { name: 'What changes with 3 × 5 extra seats' }))).toEqual(['Seats: 5 now, 20 with 3 × 5 extra seats']);
+    await expect(addOn.getByText('+$30 per month')).toBeVisible();
+    await user.click(addOn.getByRole('button', { name: 'Add 3 × 5 extra seats' }));
+    await expect(args.onUpgrade).toHaveBeenCalledWith(
+      'pro',
+      expect.objectContaining({ feature: 'seats', upgrade: expect.objectContaining({ plan: 'pro', addOns: [{ id: 'seats5', quantity: 3 }], mrrDelta: 30 }) }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  }),
+};
+
+export const WhatChangesGerman: Story = {
+  globals: { locale: 'de-DE' },
+  args: { customerPlan: 'pro', feature: 'seats', seats: 5 },
+  play: async () => {
+    const modal = within(await dialog('Upgrade auf Team'));
+    await expect(spokenRows(modal.getByRole('list', { name: 'Was sich mit Team ändert' }))[0]).toBe('Seats: jetzt 5, mit Team 20');
+    const addOn = within(modal.getByRole('region', { name: 'Oder 5 extra seats hinzufügen' }));
+    await expect(addOn.getByRole('spinbutton', { name: 'Anzahl' })).toHaveValue(1);
+    await expect(addOn.getByText('+10 $ pro Monat')).toBeVisible();
+  },
+};
+
+/** The comparison and the add-on in the dark theme, so the a11y check measures their contrast too. */
+export const WhatChangesDark: Story = { ...WhatChanges, globals: { theme: 'dark' } };
+export const AddOnPathDark: Story = {
+  args: { customerPlan: 'pro', feature: 'seats', seats: 5 },
+  globals: { theme: 'dark' },
+  play: async () => {
+    await expect(within(await dialog('Upgrade to Team')).getByRole('region', { name: 'Or add 5 extra seats' })).toBeVisible();
+  },
 };

@@ -1,14 +1,15 @@
 'use client';
 import type { ReactNode } from 'react';
-import { offerFor, type ActivePrompt, type DismissReason } from '@upgradekit/core';
+import type { ActivePrompt, DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
 import { Guarded } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
 import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
-import { useKitValue } from '../hooks/useUpgradeKit.js';
-import { modalCopy, type Messages } from '../messages.js';
-import { safeCheck, safely } from '../safe.js';
+import { useRecommendation } from '../hooks/useRecommendation.js';
+import { compareCopy, ctaCopy, modalCopy, type Messages } from '../messages.js';
 import { featureText, planName } from '../utils.js';
+import { AddOnOffer } from './AddOnOffer.js';
+import { ComparisonList } from './ComparisonList.js';
 import { Dialog } from './Dialog.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
@@ -21,7 +22,7 @@ export interface UpgradeModalProps {
   onOpenChange?: ((open: boolean) => void) | undefined;
   /** The feature being sold: gives the upgrade path and the copy. */
   feature?: string | undefined;
-  /** The plan to offer. Default: the feature's cheapest upgrade path. */
+  /** The plan to offer. Default: the prompt's offer, else the cheapest plan that unlocks `feature`, else the next plan up. */
   plan?: string | undefined;
   /** The dialog's title, which names it. Default: the prompt's title, else "Upgrade to {plan}". */
   title?: string | undefined;
@@ -33,11 +34,17 @@ export interface UpgradeModalProps {
   messages?: Messages | undefined;
   /** Extra class on the `<dialog>`, beside `uk-dialog`. */
   className?: string | undefined;
-  /** Extra content under the body (a feature list, a screenshot). */
+  /** Whether to list what changes with the plan ("Projects 3 → 20", "PDF export — → ✓"). Default: `true`. */
+  comparison?: boolean | undefined;
+  /** Extra content under the comparison (a screenshot, a quote). */
   children?: ReactNode;
 }
 
-/** A modal upgrade offer: what the plan unlocks, what it costs per month more, and one CTA. */
+/**
+ * A modal upgrade offer: the recommended plan against the customer's (the limits
+ * that change and what it adds per month) and its CTA; for a seats or metered
+ * limit, also an add-on with a quantity stepper when that is the cheaper path.
+ */
 export function UpgradeModal(props: UpgradeModalProps) {
   return (
     <Guarded name="UpgradeModal">
@@ -46,22 +53,18 @@ export function UpgradeModal(props: UpgradeModalProps) {
   );
 }
 
-function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, feature: featureProp, plan, title, body, prompt, messages, className, children }: UpgradeModalProps) {
-  const [context, format] = useFormat(messages, '<UpgradeModal>', modalCopy);
-  const { kit, diagnostics } = context;
+function UpgradeModalView(props: UpgradeModalProps) {
+  const { open: openProp, defaultOpen = false, onOpenChange, plan, title, body, prompt, messages, className, children, comparison: showComparison = true } = props;
+  const [context, format] = useFormat(messages, '<UpgradeModal>', ctaCopy, modalCopy, compareCopy);
+  const { kit } = context;
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
-  const feature = prompt?.feature ?? featureProp;
-  const result = useKitValue(kit, () => (feature ? safeCheck(context, feature) : null));
+  const feature = prompt?.feature ?? props.feature;
   const lifecycle = usePromptLifecycle(prompt);
-  const requested = prompt?.plan ?? plan;
-  // The prompt's offer, else the feature's path, else what offerFor picks for the plan asked for.
-  const upgrade =
-    prompt?.upgrade ??
-    (requested === undefined ? result?.upgrade : undefined) ??
-    safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature, plan: requested }), null);
-  const planId = requested ?? upgrade?.plan;
+  // The prompt's offer or the plan asked for, else the cheapest plan that unlocks the feature; beside it a cheaper add-on.
+  const recommendation = useRecommendation(context, { feature, plan, prompt });
+  const compared = recommendation.plan;
+  const planId = (compared ?? recommendation.addOn)?.path.plan ?? prompt?.plan ?? plan;
   const values = { plan: planName(kit.config, planId), feature: featureText(kit.config, feature).name };
-  const price = upgrade && upgrade.plan === planId && upgrade.mrrDelta > 0 ? { amount: upgrade.mrrDelta, currency: upgrade.currency } : null;
 
   const close = (reason?: DismissReason) => {
     lifecycle.dismiss(reason);
@@ -79,10 +82,28 @@ function UpgradeModalView({ open: openProp, defaultOpen = false, onOpenChange, f
       dialogRef={lifecycle.ref}
     >
       {text && <p className="uk-dialog__body">{text}</p>}
-      {price && <p className="uk-dialog__price">{format.t('price', { price: format.currency(price.amount, price.currency) })}</p>}
+      {compared && showComparison && <ComparisonList comparison={compared} config={kit.config} format={format} target={values.plan} feature={feature} />}
+      {compared && compared.monthlyDelta > 0 && (
+        <p className="uk-dialog__price">{format.t('price', { price: format.currency(compared.monthlyDelta, compared.currency) })}</p>
+      )}
       {children}
+      {recommendation.addOn && (
+        <AddOnOffer
+          context={context}
+          format={format}
+          offer={recommendation.addOn}
+          maxQuantity={recommendation.maxQuantity}
+          feature={feature}
+          triggerId={prompt?.triggerId}
+          alternative={compared !== null}
+          messages={messages}
+          onChosen={() => setOpen(false)}
+        />
+      )}
       <div className="uk-dialog__actions">
-        <UpgradeButton feature={feature} prompt={prompt} plan={planId} upgrade={upgrade} messages={messages} onClick={() => setOpen(false)} />
+        {(compared || !recommendation.addOn) && (
+          <UpgradeButton feature={feature} prompt={prompt} plan={planId} upgrade={compared?.path ?? null} messages={messages} onClick={() => setOpen(false)} />
+        )}
         <button type="button" className="uk-button" data-cta="dismiss" onClick={() => close('not_now')}>
           {format.t('notNow')}
         </button>
