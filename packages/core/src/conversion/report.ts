@@ -99,6 +99,7 @@ function countEvent(event: UpgradeKitEvent, customer: CustomerAcc, totals: Conve
       const dismissed = variantOf(event.triggerId, event.variant).dismissed;
       const reason = event.reason;
       dismissed.total++;
+      if (event.forever === true) dismissed.forever++;
       if (reason === undefined) dismissed.unspecified++;
       else if (reason === 'not_now' || reason === 'too_expensive' || reason === 'not_needed') dismissed[reason]++;
       else dismissed.other++;

@@ -50,7 +50,7 @@ export interface CustomerAcc {
   exposures: Map<VariantAcc, Exposure> | null;
 }
 
-const dismissCounts = (): DismissCounts => ({ total: 0, not_now: 0, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0 });
+const dismissCounts = (): DismissCounts => ({ total: 0, not_now: 0, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0, forever: 0 });
 
 export function createTrigger(id: string, inConfig: boolean, holdoutShare: number): TriggerAcc {
   return {

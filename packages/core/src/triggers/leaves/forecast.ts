@@ -21,8 +21,8 @@ export const measure = ({ feature }: ForecastLeaf, context: EvaluationContext): 
 export const holds = ({ exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection) =>
   (projected !== null && limit !== 'unlimited' && projected > limit) === exceedsBeforeReset;
 
-export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection): LeafDescription {
-  const expected = exceedsBeforeReset ? `more than ${limit}` : `at most ${limit}`;
+export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection, negated = false): LeafDescription {
+  const expected = exceedsBeforeReset !== negated ? `more than ${limit}` : `at most ${limit}`;
   return {
     actual: projected === null ? null : Math.round(projected),
     expected,
