@@ -53,7 +53,7 @@ const popover = () => screen.findByRole('dialog');
 export const Locked: Story = {
   play: async ({ canvasElement }) => {
     const button = control(canvasElement);
-    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAttribute('aria-haspopup', 'dialog');
     // The explanation is read with the control even while the popover is closed.
     await expect(button).toHaveAccessibleDescription('PDF export is a Pro feature Upgrade to unlock it.');
     await userEvent.tab();

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { offerFor, type ActivePrompt, type DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
 import { Guarded } from '../Guard.js';
@@ -7,6 +7,7 @@ import { useControllableState } from '../hooks/useControllableState.js';
 import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useTrial } from '../hooks/useTrial.js';
 import { ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages.js';
+import { announce, rememberPlace } from '../focus.js';
 import { safely } from '../safe.js';
 import { featureText, planName, trialDays } from '../utils.js';
 import { Dialog } from './Dialog.js';
@@ -61,16 +62,21 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
   const feature = prompt?.feature ?? featureProp;
   const plan = feature ? undefined : (prompt?.plan ?? planProp ?? '');
-  const trial = useTrial(plan === undefined ? { feature: feature! } : { plan });
+  // A prompt whose trigger is about a trial (an `ending` or `expired` one) speaks for that trial.
+  const target = prompt?.trial ?? (plan === undefined ? { feature: feature! } : { plan });
+  const trial = useTrial(target);
   const lifecycle = usePromptLifecycle(prompt);
   const [failed, setFailed] = useState(false);
   if (trial.state === 'unavailable') return null;
 
-  const state: TrialModalState = trial.state === 'active' && trial.daysLeft !== null && trial.daysLeft <= endingDays ? 'ending' : trial.state;
+  // The state the trigger's copy is written for: its trial leaf's, else the offer.
+  const written = prompt?.trial?.state ?? 'eligible';
+  const ending = trial.state === 'active' && ((trial.daysLeft !== null && trial.daysLeft <= endingDays) || written === 'ending');
+  const state: TrialModalState = ending ? 'ending' : trial.state;
   // What keeps the feature after the trial: offerFor ignores the trial that makes checks allow it now.
   const upgradePlan =
     plan ?? prompt?.plan ?? (feature ? safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature })?.plan, undefined) : undefined);
-  const days = state === 'eligible' ? trialDays(kit.config, plan === undefined ? { feature: feature! } : { plan }) : trial.daysLeft;
+  const days = state === 'eligible' ? trialDays(kit.config, target) : trial.daysLeft;
   const values = {
     feature: feature ? featureText(kit.config, feature).name : planName(kit.config, plan),
     plan: planName(kit.config, upgradePlan),
@@ -81,24 +87,31 @@ function TrialModalView({ feature: featureProp, plan: planProp, open: openProp, 
     lifecycle.dismiss(reason);
     setOpen(false);
   };
-  const start = () => {
+  const start = (event: MouseEvent<HTMLElement>) => {
     lifecycle.click('trial');
-    setFailed(!trial.start().ok);
+    const returnNearby = rememberPlace(event.currentTarget);
+    const started = trial.start();
+    setFailed(!started.ok);
+    if (!started.ok) return;
+    // The offer's button goes (and with a prompt, the whole dialog): focus stays near, and the trial is said to run.
+    announce(document, t('trialStarted', values));
+    setTimeout(returnNearby);
   };
   const [titleKey, bodyKey] = COPY[state];
-  // Config copy is written for the offer; the later states speak for themselves.
   const offer = state === 'eligible';
+  // Config copy is written for the state its trigger fires in (the offer, unless it names a trial state).
+  const own = state === written;
   return (
     <Dialog
       open={open}
       onClose={() => close()}
-      title={(offer && (prompt?.title ?? title)) || t(titleKey, values)}
+      title={(own && (prompt?.title ?? title)) || t(titleKey, values)}
       closeLabel={t('close')}
       state={state}
       className={className}
       dialogRef={lifecycle.ref}
     >
-      <p className="uk-dialog__body">{(offer && (prompt?.body ?? body)) || t(bodyKey, values)}</p>
+      <p className="uk-dialog__body">{(own && (prompt?.body ?? body)) || t(bodyKey, values)}</p>
       {failed && (
         <p role="alert" className="uk-dialog__error">
           {t('trialFailed')}
