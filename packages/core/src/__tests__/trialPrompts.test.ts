@@ -111,6 +111,31 @@ describe('trial endings reach the customer as governed prompts', () => {
   });
 });
 
+describe('prompts on screen when their condition stops holding', () => {
+  it('a banner goes once a trial lifts the limit it spoke of; a modal stays until answered', () => {
+    const events: UpgradeKitEvent[] = [];
+    const kit = createUpgradeKit({
+      config: {
+        ...config,
+        triggers: [
+          { id: 'near-limit', when: { usage: { feature: 'projects', atLeast: 0.8 } }, prompt: { kind: 'banner', feature: 'projects' } },
+          { id: 'upgrade', when: { usage: { feature: 'projects', atLeast: 0.8 } }, prompt: { kind: 'modal', feature: 'projects' } },
+        ],
+      },
+      customer: { id: 'acct-2', plan: 'free', usage: { projects: 4 } },
+      platform: createMemoryPlatform(),
+      onEvent: (event) => events.push(event),
+      prompts: createPromptEngine,
+    });
+    const engine = kit.prompts!;
+    engine.markShown('near-limit');
+    engine.markShown('upgrade');
+    kit.startTrial({ plan: 'team' });
+    expect(engine.getPrompts().map((prompt) => prompt.triggerId)).toEqual(['upgrade']);
+    expect(engine.explain('near-limit').status).toBe('not_fired');
+  });
+});
+
 describe('the trial leaf in a config', () => {
   it('refuses "within" on states it does not apply to', async () => {
     const { parseConfig } = await import('../config/parseConfig.js');

@@ -21,7 +21,7 @@ export interface ArbiterInput {
   history: Readonly<Record<string, PromptHistory>>;
   /** When interrupting prompts were shown, newest last (the last week is enough). */
   interrupts: readonly number[];
-  /** Prompts on screen in this tab now: they stay until clicked or dismissed. */
+  /** Prompts on screen in this tab now: interrupting ones stay until clicked or dismissed. */
   open: ReadonlySet<string>;
   activated: boolean;
   /**
@@ -97,12 +97,14 @@ function capHold(input: ArbiterInput): Hold | undefined {
  * first, and which rule holds back each of the others: never to the holdout; not
  * while dismissed for good, snoozed, out of impressions or cooling down; and
  * interrupting prompts only after activation, within the global caps, one at a
- * time and on a visible page. A prompt already on screen stays.
+ * time and on a visible page. An interrupting prompt already on screen stays.
  */
 export function arbitrate(input: ArbiterInput): Arbitration {
   const { config, now, history, open } = input;
+  // A modal on screen stays while it is read; an in-page prompt goes once its condition no longer holds
+  // (a trial lifted the limit a banner spoke of), instead of offering an upgrade that is no longer one.
   const ranked = config.triggers
-    .filter((trigger) => input.fired.has(trigger.id) || open.has(trigger.id))
+    .filter((trigger) => input.fired.has(trigger.id) || (open.has(trigger.id) && isInterrupting(trigger.prompt.kind)))
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const chosen: Arbitration['chosen'] = [];
   const held = new Map<string, Hold>();

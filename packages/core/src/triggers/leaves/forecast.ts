@@ -33,7 +33,7 @@ export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projec
   };
 }
 
-export const dependencies = ({ feature }: ForecastLeaf) => [`usage:${feature}`, 'customer', 'time'];
+export const dependencies = ({ feature }: ForecastLeaf) => [`usage:${feature}`, 'customer', 'trial', 'time'];
 
 export function crossCheck(leaf: ForecastLeaf, at: Path, refs: ConfigReferences): void {
   refs.feature([...at, 'feature'], leaf.feature, ['metered']);

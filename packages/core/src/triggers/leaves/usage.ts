@@ -25,7 +25,8 @@ export function describe({ feature, atLeast, below }: UsageLeaf, ratio: number, 
   return { actual: ratio, expected, text: `${feature} usage is ${percent(ratio)} of the limit (needs ${expected})` };
 }
 
-export const dependencies = ({ feature }: UsageLeaf) => [`usage:${feature}`, 'customer', 'time'];
+// A trial starting or ending changes the limit, and so the ratio.
+export const dependencies = ({ feature }: UsageLeaf) => [`usage:${feature}`, 'customer', 'trial', 'time'];
 
 export function crossCheck(leaf: UsageLeaf, at: Path, refs: ConfigReferences): void {
   refs.feature([...at, 'feature'], leaf.feature, ['metered', 'seats']);
