@@ -108,7 +108,7 @@ describe('Acme Projects in Chromium', () => {
     // One line each: as tall as a single line of their text.
     for (const label of [acme(page).plan(), acme(page).headerUpgrade(), nav.getByRole('link', { name: 'Projects' })]) {
       const single = await label.evaluate((element) => element.getBoundingClientRect().height < 2.2 * parseFloat(getComputedStyle(element).fontSize) + 14);
-      expect(single, await label.textContent()).toBe(true);
+      expect(single, (await label.textContent()) ?? undefined).toBe(true);
     }
     const hint = page.getByText('Scroll sideways to see all 10 columns');
     await hint.waitFor();
