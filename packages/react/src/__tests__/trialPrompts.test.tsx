@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { defineConfig } from '@upgradekit/core';
 import { ANNOUNCE_DELAY_MS } from '../focus.js';
-import { FeatureGate, LockedFeature, PromptOutlet } from '../index.js';
+import { FeatureGate, LockedFeature, PromptOutlet, TrialModal } from '../index.js';
 import { config as base, customer, expectNoAxeViolations, renderWithKit, settle, user } from './helpers.js';
 
 const DAY = 864e5;
@@ -64,6 +64,17 @@ describe('trial prompts', () => {
     expect(document.activeElement).toBe(unlocked);
     expect(document.querySelector('[data-uk-announcer]')!.textContent).toBe('Your Team trial has started: 7 days left.');
     expect(events.find((event) => event.type === 'trial.started')).toMatchObject({ plan: 'team', triggerId: 'offer' });
+  });
+
+  it('used on its own, stays open on the running trial after the start, with focus kept inside and the start announced', async () => {
+    renderWithKit(<TrialModal plan="team" defaultOpen />, { config, customer: customer({}) });
+    await user().click(screen.getByRole('button', { name: 'Start free trial' }));
+    await settle(ANNOUNCE_DELAY_MS);
+    expect(screen.getByRole('dialog', { name: 'Your Team trial is active' })).toBeTruthy();
+    // The start button is gone: focus stays in the dialog (on a control of its own), not on <body>.
+    expect(screen.getByRole('dialog').contains(document.activeElement)).toBe(true);
+    expect(document.activeElement!.tagName).toBe('BUTTON');
+    expect(document.querySelector('[data-uk-announcer]')!.textContent).toBe('Your Team trial has started: 7 days left.');
   });
 
   it('shows the ending state two days before the end, about that trial, with the upgrade that keeps it', async () => {
