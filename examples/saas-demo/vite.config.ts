@@ -13,5 +13,11 @@ export default defineConfig({
   resolve: {
     alias: sourceAliases,
   },
-  build: { outDir: here('dist'), emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Two pages: the app, and the checkout it navigates to and back from.
+    rolldownOptions: { input: { app: here('index.html'), checkout: here('checkout.html') } },
+  },
 });

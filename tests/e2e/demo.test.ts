@@ -1,215 +1,170 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../chromium.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { acme } from './acme.js';
+import { axeViolations, eventually, openDemo, SCREENS, type Demo } from './browser.js';
 
-/*
- * Acme Projects (examples/saas-demo), built and served by globalSetup, in real
- * Chromium. A real browser has no fake clock, so every step waits for the DOM
- * state it needs (expect.poll, locator.waitFor) and never sleeps.
- */
+/* What read wrong to a new user, each fixed and checked in Chromium. */
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let profile: string;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-beforeEach(async () => {
-  // A fresh profile per test: empty localStorage, so each test starts as a new visitor.
-  profile = await mkdtemp(join(tmpdir(), 'upgradekit-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: inject('chromiumPath'),
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-  });
-  // Fail a missing element within the test's time, not Playwright's default 30 s.
-  context.setDefaultTimeout(10_000);
-  page = context.pages()[0] ?? (await context.newPage());
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  await page.goto(inject('demoUrl'));
-  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
-});
-
+let demo: Demo | undefined;
 afterEach(async () => {
-  await context?.close();
-  await rm(profile, { recursive: true, force: true });
-  // The app and UpgradeKit ran without an error or a warning in the console.
-  expect(problems).toEqual([]);
+  await demo?.close();
+  expect(demo?.problems).toEqual([]);
+  demo = undefined;
 });
 
-/** Polls until the assertion holds (5 s), like a user waiting for the screen to update. */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 5_000, interval: 25 });
+describe('Acme Projects in Chromium', () => {
+  it('banner copy follows the state: "will pause soon" while near the limit, "reached" at it', async () => {
+    demo = await openDemo();
+    const { page } = demo;
+    const ui = acme(page);
+    const importCrm = page.getByRole('button', { name: 'Run CRM import' });
+    await importCrm.click();
+    await importCrm.click();
+    await eventually(() => ui.meter('API calls').getAttribute('aria-valuenow')).toBe('880');
+    const banner = page.locator('.uk-banner').filter({ hasText: 'API calls' }).or(page.locator('.uk-banner').filter({ hasText: 'integrations' }));
+    await eventually(() => banner.getByRole('status').textContent()).toBe("Your integrations will pause soon. You've used most of this month's API calls. Pro includes 10,000 a month.");
+    await importCrm.click();
+    await eventually(() => ui.meter('API calls').getAttribute('aria-valuenow')).toBe('1000');
+    await eventually(() => banner.getByRole('status').textContent()).toBe("You've reached your API calls limit. Upgrade to Pro for 10,000 API calls.");
+    expect(await banner.getAttribute('data-state')).toBe('exceeded');
 
-const meter = (name: string) => page.getByRole('meter', { name, exact: true });
-/** The whole UsageMeter (bar, text, status, CTA) around the `role="meter"` bar. */
-const meterCard = (name: string) => page.locator('.uk-meter').filter({ has: meter(name) });
-const newProject = () => page.getByRole('button', { name: 'New project' });
-const exportPdf = () => page.getByRole('button', { name: 'Export PDF' });
-const upgradeModal = () => page.getByRole('dialog', { name: 'Export to PDF with Pro' });
-const whyLeaf = (triggerId: string, leaf: number) => page.locator(`.trigger[data-trigger="${triggerId}"] .leaf`).nth(leaf);
-const reportCell = (triggerId: string, column: string) => page.locator(`tr[data-trigger="${triggerId}"] td[data-col="${column}"]`);
-const activeElement = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null);
-
-async function createProjects(count: number) {
-  for (let index = 0; index < count; index++) {
-    const before = Number(await meter('Projects').getAttribute('aria-valuenow'));
-    await newProject().click();
-    await eventually(() => meter('Projects').getAttribute('aria-valuenow')).toBe(String(before + 1));
-  }
-}
-
-/** Gate hits on PDF export, as the Why panel explains the compound trigger. */
-async function gateHits(): Promise<number> {
-  const text = (await whyLeaf('power-user-pdf', 0).textContent()) ?? '';
-  return Number(/(\d+) gate hits? on pdfExport in 7d/.exec(text)?.[1]);
-}
-
-/** Clicks the locked Export PDF `count` times; each attempt is recorded as a gate hit. */
-async function attemptExport(count: number) {
-  for (let index = 0; index < count; index++) {
-    const before = await gateHits();
-    // The control is aria-disabled (locked, yet focusable and clickable): Playwright would wait for it to be enabled.
-    await exportPdf().click({ force: true });
-    await eventually(gateHits).toBe(before + 1);
-  }
-}
-
-/** The customer path to the compound trigger: projects to the limit (≥ 70%), then three tries at PDF export. */
-async function reachUpgradeModal() {
-  await createProjects(3);
-  await attemptExport(3);
-  await upgradeModal().waitFor();
-  // Counted as seen once it is actually on screen (an IntersectionObserver), not merely mounted.
-  await page.locator('[data-event="prompt.shown"]', { hasText: 'power-user-pdf' }).waitFor();
-}
-
-async function axeViolations() {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) }));
+    // At 5 of 5 projects the projects banner says the limit is reached too.
+    await ui.createProjects(3);
+    await ui.banner("You've reached your projects limit.").waitFor();
+    expect(await ui.meterCard('Projects').getAttribute('data-state')).toBe('exceeded');
+    expect(await axeViolations(page)).toEqual([]);
   });
-}
 
-describe('Acme Projects demo in Chromium', () => {
-  it('meters usage to the limit, announces it, explains the locked feature, and opens and closes the upgrade modal like a dialog', async () => {
-    // The meter: numbers as text and as ARIA values.
-    await eventually(() => meter('Projects').getAttribute('aria-valuenow')).toBe('2');
-    expect(await meter('Projects').getAttribute('aria-valuemax')).toBe('5');
-    expect(await meterCard('Projects').locator('.uk-meter__text').textContent()).toBe('2 of 5 projects');
-    expect(await meterCard('Projects').getAttribute('data-state')).toBe('ok');
-    expect(await meterCard('API calls').locator('.uk-meter__text').textContent()).toMatch(/^640 of 1,000 API calls · resets /);
-    expect(await meterCard('Seats').locator('.uk-meter__text').textContent()).toBe('1 of 2 seats');
-    const limitAnnouncement = page.getByRole('status').filter({ hasText: 'projects limit' });
-    expect(await limitAnnouncement.count()).toBe(0);
+  it('gives the locked Export PDF the semantics of what it does: a button that opens an upgrade dialog, by pointer and keyboard', async () => {
+    demo = await openDemo();
+    const { page } = demo;
+    const ui = acme(page);
+    const control = ui.exportPdf();
+    expect(await control.getAttribute('aria-disabled')).toBeNull();
+    expect(await control.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(await control.getAttribute('aria-expanded')).toBe('false');
+    const description = await control.evaluate((element) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(description).toBe('PDF export is a Pro feature Upgrade to unlock it.');
 
-    // To the limit: 80% warns, 100% is exceeded, and the banner says so in a live region.
-    await createProjects(2);
-    await eventually(() => meterCard('Projects').getAttribute('data-state')).toBe('warning');
-    await page.getByRole('status').filter({ hasText: "You've used 80% of your projects." }).waitFor();
-    await createProjects(1);
-    expect(await meterCard('Projects').locator('.uk-meter__text').textContent()).toBe('5 of 5 projects');
-    await eventually(() => meterCard('Projects').getAttribute('data-state')).toBe('exceeded');
-    expect(await meterCard('Projects').textContent()).toContain('Limit reached');
-    await limitAnnouncement.waitFor();
-    expect(await limitAnnouncement.textContent()).toContain("You've reached your projects limit. Upgrade to Pro for 20 projects.");
-
-    // The locked feature explains itself on hover...
-    const tooltip = page.getByRole('dialog', { name: 'PDF export is a Pro feature' });
-    expect(await exportPdf().getAttribute('aria-disabled')).toBe('true');
-    await exportPdf().hover();
-    await tooltip.waitFor();
-    expect(await tooltip.getByRole('button').textContent()).toBe('Upgrade to Pro');
+    const popover = page.getByRole('dialog', { name: 'PDF export is a Pro feature' });
+    await control.hover();
+    await popover.waitFor();
     await page.mouse.move(5, 880);
-    await tooltip.waitFor({ state: 'hidden' });
-    // ...and on keyboard focus.
-    await newProject().focus();
+    await popover.waitFor({ state: 'hidden' });
+    // By keyboard: Shift+Tab from New project lands on it, and the popover explains it.
+    await ui.newProject().focus();
     await page.keyboard.press('Shift+Tab');
-    await eventually(activeElement).toBe('Export PDF');
-    await tooltip.waitFor();
+    await eventually(ui.activeElement).toEqual({ tag: 'button', text: 'Export PDF' });
+    await popover.waitFor();
+    expect(await control.getAttribute('aria-expanded')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
-    await tooltip.waitFor({ state: 'hidden' });
-
-    expect(await axeViolations()).toEqual([]);
-
-    // Three tries at PDF export with projects at 100% (≥ 70%): the compound trigger opens the modal.
-    await attemptExport(2);
-    expect(await upgradeModal().count()).toBe(0);
-    await attemptExport(1);
-    await upgradeModal().waitFor();
-    expect(await upgradeModal().getAttribute('aria-modal')).toBe('true');
-    // Focus is inside it, and it is a modal dialog in the top layer (the page behind is inert).
-    await eventually(() => page.evaluate(() => Boolean(document.activeElement?.closest('dialog:modal')))).toBe(true);
-    expect(await upgradeModal().textContent()).toContain('+$29 per month');
-    expect(await whyLeaf('power-user-pdf', 1).textContent()).toContain('projects usage is 100% of the limit (needs at least 70%)');
-    await eventually(() => page.locator('.trigger[data-trigger="power-user-pdf"] .status').textContent()).toBe('Showing');
-
-    expect(await axeViolations()).toEqual([]);
-
-    // Escape closes it, focus goes back to the control that opened it, and the dismissal is recorded.
-    await page.keyboard.press('Escape');
-    await upgradeModal().waitFor({ state: 'detached' });
-    await eventually(activeElement).toBe('Export PDF');
-    await page.locator('[data-event="prompt.dismissed"]', { hasText: 'power-user-pdf' }).waitFor();
-    await eventually(() => reportCell('power-user-pdf', 'dismissed').textContent()).toBe('1');
-
-    // Usage survives a reload: the backend still says 2 projects, UpgradeKit's stored usage is newer.
-    await page.reload();
-    await eventually(() => meter('Projects').getAttribute('aria-valuenow')).toBe('5');
-    expect(await meterCard('Projects').getAttribute('data-state')).toBe('exceeded');
-    await limitAnnouncement.waitFor();
-    // Snoozed: the modal does not come back on the next page.
-    expect(await upgradeModal().count()).toBe(0);
+    await popover.waitFor({ state: 'hidden' });
+    // Pressing it is an attempt (a gate hit), which the first-try tooltip trigger counts.
+    await page.keyboard.press('Enter');
+    await eventually(() => ui.whyStatus('pdf-first-try')).toBe('Showing');
   });
 
-  it('upgrades through the modal and a checkout, credits the trigger, and keeps plan and usage across a reload', async () => {
-    await reachUpgradeModal();
-
-    await upgradeModal().getByRole('button', { name: 'Upgrade to Pro' }).click();
-    const checkout = page.getByRole('dialog', { name: 'Checkout' });
-    await checkout.waitFor();
-    expect(await checkout.textContent()).toContain('Pro plan');
-    expect(await checkout.textContent()).toContain('+$29');
-    await checkout.getByRole('button', { name: 'Confirm upgrade' }).click();
-    await checkout.waitFor({ state: 'hidden' });
-
-    // The plan is Pro: the limit moves from 5 to 20 and PDF export unlocks.
-    await eventually(() => page.getByTestId('current-plan').textContent()).toBe('Pro plan');
-    await eventually(() => meter('Projects').getAttribute('aria-valuemax')).toBe('20');
-    expect(await meterCard('Projects').locator('.uk-meter__text').textContent()).toBe('5 of 20 projects');
-    expect(await meterCard('Projects').getAttribute('data-state')).toBe('ok');
-    expect(await exportPdf().getAttribute('aria-disabled')).toBeNull();
-    await exportPdf().click();
-    await page.getByRole('status').filter({ hasText: 'Exported “Northwind Studio projects.pdf”' }).waitFor();
-
-    // The conversion is credited to the trigger whose prompt converted.
-    const completed = page.locator('[data-event="upgrade.completed"]');
-    await completed.waitFor();
-    expect(await completed.textContent()).toContain('free → pro · +$29 MRR · credited to power-user-pdf (control)');
-    await eventually(() => reportCell('power-user-pdf', 'conversions').textContent()).toBe('1');
-    expect(await reportCell('power-user-pdf', 'shown').textContent()).toBe('1');
-    expect(await reportCell('power-user-pdf', 'clicked').textContent()).toBe('1');
-    expect(await reportCell('power-user-pdf', 'mrr').textContent()).toBe('$29');
-    for (const other of ['api-calls-low', 'team-trial', 'pdf-first-try']) expect(await reportCell(other, 'conversions').textContent()).toBe('0');
-
-    // A reload keeps the plan (the backend), the usage (UpgradeKit's storage) and the report (the event log).
+  it('marks the route in the navigation with aria-current, also after a reload', async () => {
+    demo = await openDemo();
+    const { page } = demo;
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    const current = () => nav.locator('[aria-current="page"]').textContent();
+    expect(await current()).toBe('Projects');
+    await nav.getByRole('link', { name: 'Usage' }).click();
+    await eventually(current).toBe('Usage');
+    expect(new URL(page.url()).hash).toBe('#usage');
+    await nav.getByRole('link', { name: 'Reports' }).click();
+    await eventually(current).toBe('Reports');
+    expect(await nav.locator('[aria-current]').count()).toBe(1);
     await page.reload();
-    await eventually(() => meter('Projects').getAttribute('aria-valuenow')).toBe('5');
-    expect(await meter('Projects').getAttribute('aria-valuemax')).toBe('20');
-    expect(await page.getByTestId('current-plan').textContent()).toBe('Pro plan');
-    await eventually(() => reportCell('power-user-pdf', 'conversions').textContent()).toBe('1');
-    expect(await upgradeModal().count()).toBe(0);
+    await eventually(current).toBe('Reports');
+  });
+
+  it('follows the system into dark mode, and the toggle overrides it and is kept', async () => {
+    demo = await openDemo(SCREENS[0]);
+    const { page } = demo;
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const light = await background();
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-upgradekit-theme'))).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('at 390 px keeps the navigation, labels on one line, and hints that the report table scrolls', async () => {
+    demo = await openDemo(SCREENS[1]);
+    const { page } = demo;
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    for (const name of ['Projects', 'Usage', 'Reports']) {
+      const box = (await nav.getByRole('link', { name }).boundingBox())!;
+      expect(box.x >= 0 && box.x + box.width <= 390, `${name} is on screen`).toBe(true);
+    }
+    // One line each: as tall as a single line of their text.
+    for (const label of [acme(page).plan(), acme(page).headerUpgrade(), nav.getByRole('link', { name: 'Projects' })]) {
+      const single = await label.evaluate((element) => element.getBoundingClientRect().height < 2.2 * parseFloat(getComputedStyle(element).fontSize) + 14);
+      expect(single, (await label.textContent()) ?? undefined).toBe(true);
+    }
+    const hint = page.getByText('Scroll sideways to see all 10 columns');
+    await hint.waitFor();
+    const table = page.getByRole('group', { name: 'Conversion report' });
+    expect(await table.getAttribute('aria-describedby')).toBe('report-scroll-hint');
+    await table.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('keeps its clock across reloads, and with it windows slide, snoozes end and monthly usage starts over', async () => {
+    demo = await openDemo();
+    const { page } = demo;
+    const ui = acme(page);
+    await ui.attemptExport(1);
+    await eventually(() => ui.whyStatus('pdf-first-try')).toBe('Showing');
+    await ui.advance('+1 hour');
+    const ahead = await ui.simulatedNow();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    expect(await ui.simulatedNow()).toBeGreaterThanOrEqual(ahead);
+    expect(await page.getByTestId('simulated-date').locator('..').textContent()).toContain('1 h ahead of real time');
+
+    // The gate hit leaves the one-day window.
+    await ui.advance('+1 day');
+    await eventually(() => ui.whyLeafText('pdf-first-try', 0)).toBe('0 gate hits on pdfExport in 1d (needs at least 1)');
+    expect(await ui.whyStatus('pdf-first-try')).toBe('Not fired');
+
+    // A snoozed banner comes back once its snooze ends.
+    await ui.createProjects(2);
+    const banner = ui.banner("You've used 80% of your projects.");
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await banner.getByRole('button', { name: 'Remind me later' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await eventually(() => ui.whyVerdict('projects-near-limit')).toMatch(/^Fired, but held back: snoozed after a dismissal until /);
+    await ui.advance('+1 day');
+    await banner.waitFor();
+
+    // API calls reset on the first of the month: five weeks always cross one.
+    expect(await ui.meter('API calls').getAttribute('aria-valuenow')).toBe('640');
+    await ui.advance('+7 days', 5);
+    await eventually(() => ui.meter('API calls').getAttribute('aria-valuenow')).toBe('0');
+  });
+
+  it('cancelling the checkout page comes back with nothing changed', async () => {
+    demo = await openDemo();
+    const { page } = demo;
+    const ui = acme(page);
+    await ui.headerUpgrade().click();
+    await page.waitForURL(/\/checkout\.html\?session=cs_/);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Checkout cancelled: nothing changed.' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await ui.plan().textContent()).toBe('Free plan');
+    expect(await ui.event('upgrade.completed', '').count()).toBe(0);
   });
 });

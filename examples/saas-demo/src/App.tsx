@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { createBrowserPlatform, createPromptEngine } from '@upgradekit/core';
-import { LimitBanner, PromptOutlet, UpgradeKitProvider, type UpgradeContext } from '@upgradekit/react';
-import { loadAccount, resetDemo, toCustomer } from './backend';
-import { Checkout, type CheckoutRequest } from './components/Checkout';
+import { PromptOutlet, UpgradeKitProvider, useUpgradeKit, type Messages, type UpgradeContext } from '@upgradekit/react';
+import { loadAccount, resetDemo, toCustomer, type Account } from './backend';
+import { createCheckout } from './billing';
+import { completeCheckout } from './checkoutReturn';
+import { createDemoClock } from './clock';
+import { collectorSinks } from './collector';
+import { ClockControl } from './components/ClockControl';
 import { EventsPanel } from './components/EventsPanel';
 import { Header } from './components/Header';
 import { ProjectsSection } from './components/ProjectsSection';
@@ -12,19 +16,38 @@ import { WhyPanel } from './components/WhyPanel';
 import { config } from './config';
 import { eventLog } from './eventLog';
 
-// What the backend embeds in the page: read once, so the provider keeps one client.
-const account = loadAccount();
+// The demo's "now" (the clock control moves it) and what the backend embeds in the page: made once.
+const clock = createDemoClock(createBrowserPlatform());
+const account = loadAccount(clock.now());
 const customer = toCustomer(account);
-const platform = createBrowserPlatform();
+const sinks = collectorSinks(clock.platform);
+// Copy overrides, as a host app words things its own way.
+const messages: Messages = { trialEndingTitle: '{days} left in your {feature} trial' };
 
+/** The host's checkout: a session with what the CTA offers, then a real navigation to the checkout page. */
+function openCheckout(plan: string, context: UpgradeContext) {
+  const addOns = context.upgrade?.plan === plan ? context.upgrade.addOns : [];
+  location.assign(createCheckout({ plan, addOns }, context.checkoutContext, new URL(location.href)));
+}
+
+/** Applies a return from checkout once the client exists. */
+function CheckoutReturn({ account: owner, onNotice }: { account: Account; onNotice: (message: string) => void }) {
+  const kit = useUpgradeKit();
+  useEffect(() => {
+    const message = completeCheckout(kit, owner, new URL(location.href));
+    if (message) onNotice(message);
+  }, [kit, owner, onNotice]);
+  return null;
+}
 
 export function App() {
-  const [checkout, setCheckout] = useState<CheckoutRequest | null>(null);
+  // Everything that reads the time renders again when the clock moves.
+  const clockOffset = useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getSnapshot);
   const [notice, setNotice] = useState('');
-  const onUpgrade = useCallback((plan: string, context: UpgradeContext) => setCheckout({ plan, context }), []);
+  const onNotice = useCallback((message: string) => setNotice(message), []);
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(''), 5000);
+    const timer = setTimeout(() => setNotice(''), 8000);
     return () => clearTimeout(timer);
   }, [notice]);
 
@@ -32,12 +55,15 @@ export function App() {
     <UpgradeKitProvider
       config={config}
       customer={customer}
-      platform={platform}
+      platform={clock.platform}
       prompts={createPromptEngine}
+      sinks={sinks}
       onEvent={eventLog.add}
-      onUpgrade={onUpgrade}
+      onUpgrade={openCheckout}
       locale="en-US"
+      messages={messages}
     >
+      <CheckoutReturn account={account} onNotice={onNotice} />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -46,10 +72,9 @@ export function App() {
         <main id="main" className="workspace" tabIndex={-1}>
           <div className="alerts">
             <PromptOutlet />
-            <LimitBanner feature="projects" />
           </div>
-          <ProjectsSection account={account} onNotice={setNotice} />
-          <UsageSection onNotice={setNotice} />
+          <ProjectsSection account={account} onNotice={onNotice} />
+          <UsageSection onNotice={onNotice} />
           <p role="status" className={notice ? 'toast' : 'toast toast--empty'}>
             {notice}
           </p>
@@ -71,7 +96,8 @@ export function App() {
               Reset demo
             </button>
           </div>
-          <WhyPanel />
+          <ClockControl clock={clock} />
+          <WhyPanel clockOffset={clockOffset} />
           <EventsPanel />
         </aside>
         <ReportPanel />
@@ -79,7 +105,6 @@ export function App() {
       <footer className="footer">
         <p>Acme Projects · Plans: Free, Pro $29/month, Team $948/year · Test mode: no card is ever charged.</p>
       </footer>
-      <Checkout request={checkout} account={account} onClose={() => setCheckout(null)} onDone={setNotice} />
     </UpgradeKitProvider>
   );
 }

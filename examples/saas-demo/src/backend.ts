@@ -108,10 +108,12 @@ export function savePlan(account: Account, plan: string, addOns: Account['addOns
   write(account);
 }
 
-/** Forgets the demo: the account, the event log and everything UpgradeKit stored. */
+/** Forgets the demo: the account, the event log, the clock and everything UpgradeKit stored (the visitor's theme stays). */
 export function resetDemo(): void {
   try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('acme:') || key.startsWith('upgradekit:')) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage)) {
+      if ((key.startsWith('acme:') && key !== 'acme:theme') || key.startsWith('upgradekit:')) localStorage.removeItem(key);
+    }
   } catch {
     // Nothing stored, nothing to forget.
   }

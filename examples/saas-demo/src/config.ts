@@ -30,6 +30,60 @@ export const config = defineConfig({
   trials: [{ plan: 'team', duration: '14d' }],
   triggers: [
     {
+      id: 'projects-near-limit',
+      description: 'Four of five projects used: say so before the next one is refused.',
+      when: { usage: { feature: 'projects', atLeast: 0.8, below: 1 } },
+      prompt: { kind: 'banner', feature: 'projects' },
+      snooze: '1d',
+      priority: 4,
+    },
+    {
+      id: 'projects-at-limit',
+      description: 'Every project is used: the next one needs a bigger plan.',
+      when: { usage: { feature: 'projects', atLeast: 1 } },
+      prompt: { kind: 'banner', feature: 'projects' },
+      snooze: '1d',
+      priority: 6,
+    },
+    {
+      id: 'pdf-first-try',
+      description: 'The first reach for PDF export: say what it is worth, right on the locked button.',
+      when: {
+        all: [
+          { gateHits: { feature: 'pdfExport', atLeast: 1, within: '1d' } },
+          { plan: { in: ['free'] } },
+        ],
+      },
+      prompt: {
+        kind: 'tooltip',
+        feature: 'pdfExport',
+        title: 'PDF export is a Pro feature',
+        body: 'Send clients a polished PDF of any project. Pro also gives you 20 projects and 5 seats.',
+        cta: 'upgrade',
+      },
+      priority: 1,
+    },
+    {
+      id: 'pdf-trial-offer',
+      description: 'Keeps reaching for PDF export on a busy workspace: let them try Team before asking for money.',
+      when: {
+        all: [
+          { gateHits: { feature: 'pdfExport', atLeast: 3, within: '7d' } },
+          { usage: { feature: 'projects', atLeast: 0.7 } },
+          { trial: { plan: 'team', state: 'eligible' } },
+        ],
+      },
+      prompt: {
+        kind: 'trial',
+        plan: 'team',
+        title: 'Try Team free for 14 days',
+        body: 'PDF export, unlimited projects, 20 seats and 100,000 API calls a month. Nothing changes on your plan unless you upgrade.',
+        cta: 'trial',
+      },
+      maxImpressions: 2,
+      priority: 11,
+    },
+    {
       id: 'power-user-pdf',
       description: 'Keeps reaching for PDF export and already runs most of their projects here.',
       when: {
@@ -63,6 +117,7 @@ export const config = defineConfig({
       prompt: {
         kind: 'banner',
         feature: 'apiCalls',
+        // Shown while the limit is near; at the limit the banner says it is reached.
         title: 'Your integrations will pause soon.',
         body: "You've used most of this month's API calls. Pro includes 10,000 a month.",
         cta: 'upgrade',
@@ -90,23 +145,34 @@ export const config = defineConfig({
       priority: 8,
     },
     {
-      id: 'pdf-first-try',
-      description: 'The first reach for PDF export: say what it is worth, right on the locked button.',
+      id: 'team-trial-ending',
+      description: 'Three days before the Team trial ends: say so, and offer to keep Team.',
+      when: { trial: { plan: 'team', state: 'ending', within: '3d' } },
+      prompt: { kind: 'trial', plan: 'team', cta: 'upgrade' },
+      maxImpressions: 1,
+      priority: 12,
+    },
+    {
+      id: 'team-trial-expired',
+      description: 'The Team trial is over and they are back on Free: offer what keeps PDF export.',
       when: {
         all: [
-          { gateHits: { feature: 'pdfExport', atLeast: 1, within: '1d' } },
+          { trial: { plan: 'team', state: 'expired', within: '14d' } },
           { plan: { in: ['free'] } },
         ],
       },
       prompt: {
-        kind: 'tooltip',
+        kind: 'trial',
         feature: 'pdfExport',
-        title: 'PDF export is a Pro feature',
-        body: 'Send clients a polished PDF of any project. Pro also gives you 20 projects and 5 seats.',
+        title: 'Your trial ended — keep PDF export with Pro',
+        body: 'Your projects are safe. Pro keeps PDF export, 20 projects and 5 seats for $29 a month.',
         cta: 'upgrade',
       },
-      priority: 1,
+      snooze: '3d',
+      maxImpressions: 3,
+      priority: 12,
     },
   ],
-  policy: { caps: { perDay: 2, perWeek: 4 }, attributionWindow: '7d', snooze: '3d' },
+  // One interrupting prompt a day at most: turning down the trial must not bring the upgrade modal straight after.
+  policy: { caps: { perDay: 1, perWeek: 3 }, attributionWindow: '7d', snooze: '3d' },
 });

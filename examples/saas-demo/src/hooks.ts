@@ -1,6 +1,6 @@
-import { useUpgradeKit, useKitValue } from '@upgradekit/react';
+import { useKitValue, useTrial, useUpgradeKit } from '@upgradekit/react';
 
-/** The customer's current plan id; re-renders only when it changes. */
+/** The customer's plan id (what they pay for); re-renders only when it changes. */
 export function usePlan(): string {
   const kit = useUpgradeKit();
   return useKitValue(kit, () => kit.getSnapshot().customer.plan);
@@ -12,12 +12,43 @@ export function usePlanName(planId: string | undefined): string {
   return kit.config.plans.find((plan) => plan.id === planId)?.name ?? planId ?? '';
 }
 
-/** The plan after `planId` in the config's order, if any. */
-export function useNextPlan(planId: string): string | undefined {
+export interface EffectivePlan {
+  /** The plan whose limits are in force: a running plan trial's, else the one paid for. */
+  plan: string;
+  name: string;
+  /** Whole days left of a running plan trial, or `null`. */
+  trialDaysLeft: number | null;
+  /** The next plan that is a real upgrade from what is in force (never one with lower limits), if any. */
+  next: string | undefined;
+}
+
+/**
+ * What the header and copy speak of: during a Team trial the customer has Team's
+ * limits, so they are "on a Team trial" and the only upgrade worth offering is
+ * keeping Team; offering Pro would lower the limits the meters show.
+ */
+export function useEffectivePlan(): EffectivePlan {
   const kit = useUpgradeKit();
+  const paid = usePlan();
   const plans = kit.config.plans;
-  return plans[plans.findIndex((plan) => plan.id === planId) + 1]?.id;
+  const rank = (id: string | undefined) => plans.findIndex((plan) => plan.id === id);
+  const offered = kit.config.trials.find((trial) => trial.plan !== undefined && rank(trial.plan) > rank(paid))?.plan;
+  const trial = useTrial({ plan: offered ?? '' });
+  const onTrial = offered !== undefined && trial.state === 'active';
+  const plan = onTrial ? offered : paid;
+  return {
+    plan,
+    name: usePlanName(plan),
+    trialDaysLeft: onTrial ? trial.daysLeft : null,
+    // On a trial, buying the trial's plan keeps what the customer has; otherwise the next plan up.
+    next: onTrial ? offered : plans[rank(paid) + 1]?.id,
+  };
 }
 
 export const money = (amount: number, currency = 'USD') =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+
+/** Dates and times as the demo shows them: in UTC, the zone UpgradeKit computes periods in. */
+export const moment = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+export const hourMinute = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+export const day = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });

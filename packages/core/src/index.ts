@@ -11,7 +11,7 @@ export type { Attribution, EventInput, KitCore, UpgradeKitState } from './client
 export { createPromptEngine } from './prompts/engine.js';
 export type { PromptEngine, PromptEngineOptions, PromptState, TriggerExplanation } from './prompts/engine.js';
 export type { ActivePrompt } from './prompts/activePrompt.js';
-export type { PromptHistory } from './prompts/arbiter.js';
+export type { Hold, HoldRule, PromptHistory } from './prompts/arbiter.js';
 
 export { assertConfig, parseConfig, UpgradeKitConfigError } from './config/parseConfig.js';
 export type { ParseConfigResult } from './config/parseConfig.js';

@@ -35,6 +35,9 @@ export const bannerCopy = {
   dismissTooExpensive: 'Too expensive',
   dismissNotNeeded: "I don't need this",
   dismissForever: "Don't show again",
+  /** Said once a dismissed banner is hidden; `{date}` is when it may come back. */
+  dismissedUntil: 'Hidden until {date}.',
+  dismissedForGood: "Hidden. It won't be shown again.",
 };
 
 /** Both modals. `{price}` is the monthly price difference in the plan's currency. */
@@ -57,6 +60,8 @@ export const trialCopy = {
   trialExpiredTitle: 'Your {feature} trial has ended',
   trialExpiredBody: 'Upgrade to {plan} to keep using it.',
   trialFailed: "This trial can't be started for your account.",
+  /** Said once a trial started in place. */
+  trialStarted: 'Your {feature} trial has started: {days} left.',
   daysOne: '{count} day',
   daysOther: '{count} days',
 };

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import type { UpgradeKitEvent } from '@upgradekit/core';
 import { eventLog } from '../eventLog';
-import { money } from '../hooks';
+import { moment, money } from '../hooks';
 
-const time = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+/** Why a customer dismissed a prompt, as a PM reads it. */
+const REASONS: Record<string, string> = { not_now: 'not now', too_expensive: 'too expensive', not_needed: "doesn't need it", other: 'other' };
 const SHOWN = 40;
 
 /** One line per event: what a PM needs to follow the funnel. */
@@ -19,7 +20,7 @@ function describe(event: UpgradeKitEvent): string {
     case 'prompt.clicked':
       return `${trigger} · ${event.cta}`;
     case 'prompt.dismissed':
-      return `${trigger}${event.reason ? ` · ${event.reason.replace('_', ' ')}` : ''}${event.forever ? ' · for good' : ''}`;
+      return `${trigger} · ${event.reason ? `reason: ${REASONS[event.reason] ?? event.reason}` : 'no reason given'}${event.forever ? " · don't show again" : ''}`;
     case 'trial.started':
       return `${event.plan ?? event.feature}${trigger ? ` · credited to ${trigger}` : ''}`;
     case 'trial.ended':
@@ -44,7 +45,7 @@ export function EventsPanel() {
           <ol>
             {recent.map((event) => (
               <li key={event.id} className="event" data-event={event.type}>
-                <time dateTime={new Date(event.at).toISOString()}>{time.format(event.at)}</time>
+                <time dateTime={new Date(event.at).toISOString()}>{moment.format(event.at)}</time>
                 <code className="event__type">{event.type}</code>
                 <span className="event__detail">{describe(event)}</span>
               </li>

@@ -22,7 +22,7 @@ export function ProjectsSection({ account, onNotice }: { account: Account; onNot
       return;
     }
     kit.track('projects');
-    const project = createProject(account);
+    const project = createProject(account, kit.platform.now());
     setList(account.projects);
     onNotice(`Created “${project.name}”.`);
   };
@@ -31,7 +31,7 @@ export function ProjectsSection({ account, onNotice }: { account: Account; onNot
   const limit = projects.limit === 'unlimited' ? 'unlimited' : String(projects.limit);
 
   return (
-    <section className="card" aria-labelledby="projects-title">
+    <section id="projects" className="card" aria-labelledby="projects-title">
       <div className="section-head">
         <div>
           <h1 id="projects-title">Projects</h1>

@@ -1,10 +1,43 @@
-import { useMemo, useSyncExternalStore } from 'react';
-import { buildReport } from '@upgradekit/core/report';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { buildReport, type DismissCounts } from '@upgradekit/core/report';
 import { useUpgradeKit } from '@upgradekit/react';
 import { eventLog } from '../eventLog';
 import { money } from '../hooks';
 
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 100)}%`);
+const COLUMNS = 10;
+
+const REASONS: Array<[keyof DismissCounts, string]> = [
+  ['not_now', 'not now'],
+  ['too_expensive', 'too expensive'],
+  ['not_needed', "doesn't need it"],
+  ['other', 'other'],
+  ['unspecified', 'no reason'],
+  ['forever', "don't show again"],
+];
+
+/** What customers said when they dismissed: "too expensive ×2, not now". */
+function reasons(dismissed: DismissCounts): string {
+  return REASONS.filter(([key]) => dismissed[key] > 0)
+    .map(([key, label]) => (dismissed[key] > 1 ? `${label} ×${dismissed[key]}` : label))
+    .join(', ');
+}
+
+/** Whether the element's content is wider than the element: a narrow screen hides columns off to the side. */
+function useOverflowing<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [overflowing, setOverflowing] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver !== 'function') return;
+    const measure = () => setOverflowing(element.scrollWidth > element.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return { ref, overflowing };
+}
 
 /** `buildReport(events, config)` over every event this browser saw: the funnel of each trigger. */
 export function ReportPanel() {
@@ -12,8 +45,9 @@ export function ReportPanel() {
   const events = useSyncExternalStore(eventLog.subscribe, eventLog.getSnapshot, eventLog.getSnapshot);
   const report = useMemo(() => buildReport(events, kit.config), [events, kit]);
   const { totals } = report;
+  const scroll = useOverflowing<HTMLDivElement>();
   return (
-    <section className="card report" aria-labelledby="report-title">
+    <section id="reports" className="card report" aria-labelledby="report-title">
       <div className="section-head">
         <div>
           <h2 id="report-title">Conversion report</h2>
@@ -36,7 +70,20 @@ export function ReportPanel() {
           </div>
         </dl>
       </div>
-      <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="report-title">
+      {scroll.overflowing && (
+        <p id="report-scroll-hint" className="scroll-hint">
+          Scroll sideways to see all {COLUMNS} columns <span aria-hidden="true">→</span>
+        </p>
+      )}
+      <div
+        ref={scroll.ref}
+        className="table-scroll"
+        data-overflowing={scroll.overflowing}
+        tabIndex={0}
+        role="group"
+        aria-labelledby="report-title"
+        aria-describedby={scroll.overflowing ? 'report-scroll-hint' : undefined}
+      >
         <table>
           <thead>
             <tr>
@@ -62,7 +109,10 @@ export function ReportPanel() {
                 <td data-col="heldOut">{row.heldOut}</td>
                 <td data-col="shown">{row.shown}</td>
                 <td data-col="clicked">{row.clicked}</td>
-                <td data-col="dismissed">{row.dismissed.total}</td>
+                <td data-col="dismissed">
+                  {row.dismissed.total}
+                  {row.dismissed.total > 0 && <span className="reasons">{reasons(row.dismissed)}</span>}
+                </td>
                 <td data-col="trials">{row.trialsStarted}</td>
                 <td data-col="conversions">{row.conversions}</td>
                 <td data-col="conversionRate">{percent(row.conversionRate)}</td>

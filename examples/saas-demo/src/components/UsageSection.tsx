@@ -1,9 +1,9 @@
 import { UsageMeter, useUpgradeKit } from '@upgradekit/react';
-import { usePlan, usePlanName } from '../hooks';
+import { useEffectivePlan } from '../hooks';
 
 export function UsageSection({ onNotice }: { onNotice: (message: string) => void }) {
   const kit = useUpgradeKit();
-  const planName = usePlanName(usePlan());
+  const { name, trialDaysLeft } = useEffectivePlan();
 
   const runImport = () => {
     if (!kit.check('apiCalls', { attempt: true }).allowed) {
@@ -23,11 +23,13 @@ export function UsageSection({ onNotice }: { onNotice: (message: string) => void
   };
 
   return (
-    <section className="card" aria-labelledby="usage-title">
+    <section id="usage" className="card" aria-labelledby="usage-title">
       <div className="section-head">
         <div>
           <h2 id="usage-title">Plan usage</h2>
-          <p className="muted">{planName} plan · API calls reset monthly</p>
+          <p className="muted">
+            {name} {trialDaysLeft === null ? 'plan' : 'trial'} · API calls reset monthly
+          </p>
         </div>
         <div className="section-head__actions">
           <button type="button" className="btn" onClick={runImport}>

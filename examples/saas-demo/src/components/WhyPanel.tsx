@@ -10,8 +10,8 @@ const STATUS: Record<TriggerExplanation['status'], string> = {
   unknown_trigger: 'Unknown',
 };
 
-/** Every trigger's `explain()`: each leaf against its threshold, and what the arbiter does with it. */
-function useExplanations(): TriggerExplanation[] | null {
+/** Every trigger's `explain()`: each leaf against what the trigger needs, and what governance does with it. */
+function useExplanations(clockOffset: number): TriggerExplanation[] | null {
   const kit = useUpgradeKit();
   const engine = kit.prompts;
   const [version, setVersion] = useState(0);
@@ -27,16 +27,16 @@ function useExplanations(): TriggerExplanation[] | null {
       clearInterval(timer);
     };
   }, [kit, engine]);
-  return useMemo(() => (engine ? kit.config.triggers.map((trigger) => engine.explain(trigger.id)) : null), [engine, kit, version]);
+  return useMemo(() => (engine ? kit.config.triggers.map((trigger) => engine.explain(trigger.id)) : null), [engine, kit, version, clockOffset]);
 }
 
-export function WhyPanel() {
+export function WhyPanel({ clockOffset }: { clockOffset: number }) {
   const kit = useUpgradeKit();
-  const explanations = useExplanations();
+  const explanations = useExplanations(clockOffset);
   return (
     <section className="panel" aria-labelledby="why-title">
       <h3 id="why-title" className="panel__title">
-        Why? <span className="muted">each trigger, leaf by leaf</span>
+        Why? <span className="muted">each trigger, condition by condition</span>
       </h3>
       <ul className="triggers">
         {kit.config.triggers.map((trigger, index) => {
@@ -52,24 +52,22 @@ export function WhyPanel() {
               </div>
               {trigger.description && <p className="trigger__desc">{trigger.description}</p>}
               <ul className="leaves" aria-label={`Conditions of ${trigger.id}`}>
-                {explanation?.explain.map((leaf) => {
-                  // `held` is the leaf's own answer; under an odd number of `not`s the condition needs the opposite.
-                  const negated = (leaf.path.match(/\.not(?=\.|$)/g)?.length ?? 0) % 2 === 1;
-                  const satisfied = negated ? !leaf.held : leaf.held;
-                  return (
-                    <li key={leaf.path} className="leaf" data-held={satisfied}>
-                      <span className="leaf__mark" aria-hidden="true">
-                        {satisfied ? '✓' : '✗'}
-                      </span>
-                      <span className="sr-only">{satisfied ? 'Holds: ' : 'Does not hold: '}</span>
-                      <span>
-                        {negated && <span className="leaf__not">not</span>}
-                        {leaf.text}
-                      </span>
-                    </li>
-                  );
-                })}
+                {explanation?.explain.map((leaf) => (
+                  // `satisfied`: the leaf is as the trigger needs it (under a `not`, that is when it does not hold).
+                  <li key={leaf.path} className="leaf" data-held={leaf.satisfied}>
+                    <span className="leaf__mark" aria-hidden="true">
+                      {leaf.satisfied ? '✓' : '✗'}
+                    </span>
+                    <span className="sr-only">{leaf.satisfied ? 'Met: ' : 'Not met: '}</span>
+                    <span>{leaf.text}</span>
+                  </li>
+                ))}
               </ul>
+              {explanation && (
+                <p className="trigger__verdict" data-rule={explanation.heldBack?.rule}>
+                  {explanation.summary}
+                </p>
+              )}
               <p className="trigger__meta">
                 {trigger.prompt.kind} prompt · priority {trigger.priority ?? 0}
                 {explanation ? ` · variant ${explanation.variant}` : ''}

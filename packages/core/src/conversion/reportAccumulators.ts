@@ -62,7 +62,7 @@ export interface HoldoutGroup {
   conversions: number;
 }
 
-const dismissCounts = (): DismissCounts => ({ total: 0, not_now: 0, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0 });
+const dismissCounts = (): DismissCounts => ({ total: 0, not_now: 0, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0, forever: 0 });
 export const lastActionCounts = (): LastActionCounts => ({ clicked: 0, dismissed: 0, seen: 0, none: 0 });
 
 export function createTrigger(id: string, inConfig: boolean, holdoutShare: number): TriggerAcc {

@@ -45,9 +45,10 @@ function exposureOf(customer: CustomerAcc, acc: VariantAcc): Exposure {
   return exposure;
 }
 
-function countDismissal(acc: VariantAcc, reason: string | undefined): void {
+function countDismissal(acc: VariantAcc, reason: string | undefined, forever: boolean | undefined): void {
   const dismissed = acc.dismissed;
   dismissed.total++;
+  if (forever === true) dismissed.forever++;
   if (reason === undefined) dismissed.unspecified++;
   else if (reason === 'not_now' || reason === 'too_expensive' || reason === 'not_needed') dismissed[reason]++;
   else dismissed.other++;
@@ -106,7 +107,7 @@ function countEvent(event: UpgradeKitEvent, customer: CustomerAcc, totals: Conve
     }
     case 'prompt.dismissed': {
       const acc = variantOf(event.triggerId, event.variant);
-      countDismissal(acc, event.reason);
+      countDismissal(acc, event.reason, event.forever);
       (exposureOf(customer, acc).dismissed ??= []).push(event.at);
       break;
     }

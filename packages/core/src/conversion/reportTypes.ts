@@ -60,6 +60,8 @@ export interface DismissCounts {
   /** `other`, and reasons this version does not know. */
   other: number;
   unspecified: number;
+  /** Of `total`, the dismissals that hid the prompt for good ("Don't show again"), whatever their reason. */
+  forever: number;
 }
 
 /**

@@ -104,8 +104,9 @@ export function createPromptEngine(kit: KitCore, options: PromptEngineOptions = 
     snoozedUntil: (key) => governance.store.getState().snoozes[key] ?? 0,
     explain(triggerId) {
       const trigger = known(triggerId, 'explain');
-      if (!trigger) return { triggerId, variant: '', fired: false, explain: [], status: 'unknown_trigger' };
-      return explainTrigger(kit, trigger, variantOf(trigger), store.getState().activated, engine.getPrompts());
+      if (!trigger) return { triggerId, variant: '', fired: false, explain: [], status: 'unknown_trigger', heldBack: null, summary: `No trigger "${triggerId}".` };
+      const { activated, fired } = store.getState();
+      return explainTrigger(kit, trigger, variantOf(trigger), activated, config.selection.arbitration, fired);
     },
     ...touchMethods(kit, store, governance),
     getSnapshot: store.getState,

@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { KitCore, UpgradeKitState } from '../client/kitCore.js';
 import type { Trigger } from '../config/schema.js';
 import { toActivePrompt, type ActivePrompt } from './activePrompt.js';
-import { selectPrompts } from './arbiter.js';
+import { arbitrate, selectPrompts, type Arbitration } from './arbiter.js';
 import type { PromptState } from './types.js';
 
 interface Cached {
@@ -41,6 +41,11 @@ export function createPromptSelection(kit: KitCore, store: StoreApi<PromptState>
   };
   return {
     getPrompts,
+    /** What the arbiter decides now, every fired trigger's hold included; `fired` in place of the evaluated set (for explanations). */
+    arbitration(fired?: ReadonlySet<string>): Arbitration {
+      const state = store.getState();
+      return arbitrate({ config, now: platform.now(), variantOf, ...state, ...(fired && { fired }), visible: platform.isVisible() });
+    },
     /** Calls `onTick` every tick; a snooze or cool-down that ran out tells subscribers too. Returns a stop. */
     tick(onTick: () => void): () => void {
       if (!config.triggers.length) return () => {};

@@ -35,7 +35,7 @@ export function evaluationContext(
     attributes: state.customer.attributes,
     usage: measure,
     count: (kind, name, windowMs) => countWithin(state.signals[`${kind}:${name}`], now, windowMs, windows.get(`${kind}:${name}`)?.bucketMs),
-    trialState: (target) => trialStatus(config, state.customer, target, now).state,
+    trial: (target) => trialStatus(config, state.customer, target, now),
     activated: () => activated,
     projectedUsage(featureId) {
       const feature = config.features[featureId];

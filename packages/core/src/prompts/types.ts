@@ -4,6 +4,7 @@ import type { Touch } from '../conversion/attribution.js';
 import type { DismissReason } from '../conversion/events.js';
 import type { Evaluation } from '../triggers/evaluate.js';
 import type { ActivePrompt } from './activePrompt.js';
+import type { Hold } from './arbiter.js';
 import type { Governance } from './governance.js';
 
 /** The engine's state. Immutable, like the client's. */
@@ -20,8 +21,12 @@ export interface PromptState extends Governance {
 export interface TriggerExplanation extends Evaluation {
   triggerId: string;
   variant: string;
-  /** `shown`: offered by `getPrompts()` now; otherwise why not. */
+  /** `shown`: offered by `getPrompts()` now; `held_out` and `suppressed`: fired, and `heldBack` says why not. */
   status: 'shown' | 'not_fired' | 'held_out' | 'suppressed' | 'unknown_trigger';
+  /** The governance rule keeping a fired trigger's prompt back, until when, and in a sentence; `null` otherwise. */
+  heldBack: (Hold & { text: string }) | null;
+  /** The verdict in one sentence: `Fired, but held back: cooling down until 2026-03-04 12:00 UTC (3d between impressions).` */
+  summary: string;
 }
 
 export interface PromptEngine {

@@ -18,6 +18,8 @@ export interface LeafExplanation extends LeafOutcome {
   leaf: LeafKey;
   /** Under an odd number of `not`s: the trigger needs this leaf *not* to hold. */
   negated: boolean;
+  /** Whether the leaf is as the trigger needs it: it holds, or under a `not` it does not. */
+  satisfied: boolean;
 }
 
 export interface Evaluation {
@@ -28,7 +30,7 @@ export interface Evaluation {
 interface Evaluator {
   measure(leaf: never, context: EvaluationContext): unknown;
   holds(leaf: never, measured: never): boolean;
-  describe(leaf: never, measured: never): LeafDescription;
+  describe(leaf: never, measured: never, negated: boolean): LeafDescription;
 }
 
 /** Each leaf's evaluation, from its own module (see `leaf.ts`). */
@@ -62,7 +64,7 @@ export function evaluateCondition(node: Condition, context: EvaluationContext, e
   const measured = evaluator.measure(node[leaf] as never, context) as never;
   const held = evaluator.holds(node[leaf] as never, measured);
   // Words only when asked for: evaluating on every change must not build strings.
-  if (explain) explain.push({ path: `${path}.${leaf}`, leaf, negated, held, ...evaluator.describe(node[leaf] as never, measured) });
+  if (explain) explain.push({ path: `${path}.${leaf}`, leaf, negated, held, satisfied: held !== negated, ...evaluator.describe(node[leaf] as never, measured, negated) });
   return held;
 }
 

@@ -1,8 +1,10 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryPlatform, createMemoryStorage } from '@upgradekit/core/testing';
-import { LimitBanner } from '../index.js';
-import { customer, expectNoAxeViolations, NOW, renderWithKit, user } from './helpers.js';
+import { defineConfig } from '@upgradekit/core';
+import { ANNOUNCE_DELAY_MS } from '../focus.js';
+import { LimitBanner, PromptOutlet } from '../index.js';
+import { config as base, customer, expectNoAxeViolations, NOW, renderWithKit, settle, user } from './helpers.js';
 
 describe('LimitBanner', () => {
   it('stays hidden below the threshold, with its live region mounted', async () => {
@@ -93,9 +95,80 @@ describe('LimitBanner', () => {
       { customer: customer({ apiCalls: 1700 }) },
     );
     expect(screen.getByRole('heading', { name: "You've used 85% of your API calls." })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain("You've used 85%");
+    const region = screen.getByRole('status');
+    expect(region.textContent).toContain("You've used 85%");
     await user().click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByRole('complementary')).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe('');
+    expect(region.textContent).toBe('');
+  });
+
+  it("shows a trigger's copy while the limit is near, and its own exceeded copy once it is reached", () => {
+    const config = defineConfig({
+      ...base,
+      triggers: [
+        {
+          id: 'api-low',
+          when: { usage: { feature: 'apiCalls', atLeast: 0.8 } },
+          prompt: { kind: 'banner', feature: 'apiCalls', title: 'Your integrations will pause soon.', body: "You've used most of this month's API calls." },
+        },
+      ],
+    });
+    const { kit } = renderWithKit(<PromptOutlet />, { config, customer: customer({ apiCalls: 1700 }) });
+    const region = screen.getByRole('status');
+    expect(region.textContent).toBe("Your integrations will pause soon. You've used most of this month's API calls.");
+    act(() => kit.track('apiCalls', 300));
+    expect(document.querySelector('.uk-banner')!.getAttribute('data-state')).toBe('exceeded');
+    expect(region.textContent).toBe("You've reached your API calls limit. Upgrade to Pro for 10,000 API calls.");
+  });
+
+  it('after a dismissal keeps focus near the banner (a focusable container, else the next control) and says until when it is hidden', async () => {
+    const u = user();
+    const first = renderWithKit(
+      <main tabIndex={-1}>
+        <LimitBanner feature="apiCalls" snoozeFor={864e5} />
+      </main>,
+      { customer: customer({ apiCalls: 1700 }) },
+    );
+    await u.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await u.click(screen.getByRole('button', { name: 'Remind me later' }));
+    await settle(ANNOUNCE_DELAY_MS);
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+    expect(document.querySelector('[data-uk-announcer]')!.textContent).toBe('Hidden until Nov 21.');
+    first.unmount();
+
+    renderWithKit(
+      <div>
+        <LimitBanner feature="apiCalls" />
+        <button type="button">Run import</button>
+      </div>,
+      { customer: customer({ apiCalls: 1700 }), platform: createMemoryPlatform() },
+    );
+    await u.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await u.click(screen.getByRole('button', { name: "Don't show again" }));
+    await settle(ANNOUNCE_DELAY_MS);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Run import' }));
+    expect(document.querySelector('[data-uk-announcer]')!.textContent).toBe("Hidden. It won't be shown again.");
+  });
+
+  it("says a governed banner's own snooze, and leaves focus alone when the customer moved on", async () => {
+    const config = defineConfig({
+      ...base,
+      triggers: [{ id: 'api-low', when: { usage: { feature: 'apiCalls', atLeast: 0.8 } }, prompt: { kind: 'banner', feature: 'apiCalls' }, snooze: '3d' }],
+    });
+    const { events } = renderWithKit(
+      <>
+        <PromptOutlet />
+        <input aria-label="Search" />
+      </>,
+      { config, customer: customer({ apiCalls: 1700 }) },
+    );
+    const u = user();
+    await u.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await u.click(screen.getByRole('button', { name: 'Too expensive' }));
+    screen.getByRole('textbox', { name: 'Search' }).focus();
+    await settle(ANNOUNCE_DELAY_MS);
+    expect(events.filter((event) => event.type === 'prompt.dismissed')).toMatchObject([{ triggerId: 'api-low', reason: 'too_expensive' }]);
+    expect(document.querySelector('[data-uk-announcer]')!.textContent).toBe('Hidden until Nov 23.');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search' }));
   });
 });

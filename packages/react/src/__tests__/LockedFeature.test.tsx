@@ -26,10 +26,11 @@ describe('LockedFeature', () => {
     expect(document.querySelector('.uk-locked')).toBeNull();
   });
 
-  it('marks the control locked and describes why, even while closed', async () => {
+  it('keeps the control an enabled button that opens a dialog, and describes why it is locked, even while closed', async () => {
     const { container } = renderWithKit(<App onExport={() => {}} />);
     const control = screen.getByRole('button', { name: 'Export PDF' });
-    expect(control.getAttribute('aria-disabled')).toBe('true');
+    // Pressing it does something (a gate hit, the popover): disabled semantics would say it does nothing.
+    expect(control.getAttribute('aria-disabled')).toBeNull();
     expect(control.getAttribute('aria-haspopup')).toBe('dialog');
     expect(control.getAttribute('aria-expanded')).toBe('false');
     expect(document.getElementById(control.getAttribute('aria-describedby')!)!.textContent).toBe('PDF export is a Pro feature Upgrade to unlock it.');

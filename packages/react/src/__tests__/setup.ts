@@ -5,6 +5,8 @@ import { installModalDialog } from './modalDialog.js';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
+// The live region announcements go through belongs to the document (like a portal's target): each test starts without one.
+afterEach(() => document.querySelector('[data-uk-announcer]')?.remove());
 
 // Testing Library drains pending work with a setTimeout(0) that it advances only
 // for Jest's fake timers (it looks for a global `jest`); give it Vitest's, so

@@ -1,5 +1,5 @@
 import type { Config, PlanComparison } from '@upgradekit/core';
-import type { Format } from '../messages.js';
+import type { Format, MessageKey } from '../messages.js';
 import { featureText } from '../utils.js';
 import { LimitValue, limitWords } from './LimitValue.js';
 
@@ -46,5 +46,23 @@ export function ComparisonList({ comparison, config, format, target, feature }: 
         );
       })}
     </ul>
+  );
+}
+
+export interface PlanDifferenceProps extends ComparisonListProps {
+  /** Whether to list the rows; the price line shows either way. Default: `true`. */
+  rows?: boolean | undefined;
+  /** The copy of the price line, given `{price}`: `price` ("+$29 per month"), or `trialThen` after a trial. Default: `'price'`. */
+  priceKey?: MessageKey | undefined;
+}
+
+/** What an upgrade changes (`ComparisonList`) and what it adds per month, as the modals show it. */
+export function PlanDifference({ rows = true, priceKey = 'price', ...list }: PlanDifferenceProps) {
+  const { comparison, format } = list;
+  return (
+    <>
+      {rows && <ComparisonList {...list} />}
+      {comparison.monthlyDelta > 0 && <p className="uk-dialog__price">{format.t(priceKey, { price: format.currency(comparison.monthlyDelta, comparison.currency) })}</p>}
+    </>
   );
 }

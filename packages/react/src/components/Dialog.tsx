@@ -2,6 +2,7 @@
 import { FloatingFocusManager, useFloatingRootContext } from '@floating-ui/react';
 import { useId, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { rememberPlace } from '../focus.js';
 import { useHydrated } from '../hooks/useHydrated.js';
 import { cx } from '../utils.js';
 import { CLOSE, Icon } from './Icon.js';
@@ -25,7 +26,9 @@ export interface DialogProps {
  * with `showModal()`, so the browser puts it in the top layer above everything
  * (another dialog opened later goes above it), makes the page behind inert, and
  * turns Escape into a `cancel` event. Named by its title; focus moves to its first
- * control (or to content that focuses itself) and goes back to the opener on close.
+ * control (or to content that focuses itself) and goes back to the opener on close,
+ * or, when the opener has left the page meanwhile, to the control that replaced it
+ * (see `rememberPlace`).
  * Rendered only once hydrated, so the server's markup (nothing) matches.
  */
 export function Dialog({ open, ...props }: DialogProps) {
@@ -108,12 +111,17 @@ function ShowModal() {
   const focusedInside = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const dialog = marker.current!.parentElement as HTMLDialogElement;
+    const opener = document.activeElement;
+    // The browser gives focus back to the opener; when the change the dialog made removed it (a trial
+    // started, and the locked control became an unlocked one), focus goes to what took its place.
+    const returnNearby = opener && opener !== document.body && !dialog.contains(opener) ? rememberPlace(opener) : undefined;
     dialog.showModal();
     focusedInside.current?.focus();
     return () => {
       const focused = document.activeElement;
       focusedInside.current = focused instanceof HTMLElement && dialog.contains(focused) ? focused : null;
       dialog.close();
+      if (returnNearby) setTimeout(returnNearby);
     };
   }, []);
   return <span ref={marker} hidden />;

@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ActivePrompt, DismissReason } from '@upgradekit/core';
-import { useFormat } from '../context.js';
+import { useFormat, type UpgradeKitContextValue } from '../context.js';
 import { Guarded } from '../Guard.js';
-import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
+import { usePromptLifecycle, type PromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage.js';
 import { bannerCopy, meterCopy, type MessageKey, type Messages } from '../messages.js';
+import { announce, rememberPlace } from '../focus.js';
 import { safely } from '../safe.js';
 import { cx, featureText, planName } from '../utils.js';
 import { EXCEEDED, Icon, WARNING } from './Icon.js';
@@ -57,7 +58,10 @@ const REASONS: Array<[DismissReason | undefined, MessageKey, boolean?]> = [
 /**
  * A banner when usage nears or reaches a limit, announced through a polite live
  * region. Dismissing asks why (the reasons feed the conversion report) and
- * snoozes it; "Don't show again" hides it for good.
+ * snoozes it; "Don't show again" hides it for good. A prompt's `title` and `body`
+ * show while the limit is near; once it is reached (`exceeded`) the banner uses its
+ * own exceeded copy, so it never says "soon" about what already happened. After a
+ * dismissal focus stays nearby (see `rememberPlace`) and how long it is hidden is said.
  */
 export function LimitBanner(props: LimitBannerProps) {
   return (
@@ -68,20 +72,17 @@ export function LimitBanner(props: LimitBannerProps) {
 }
 
 function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, title, body, snoozeFor = 3 * 864e5, messages, className, children }: LimitBannerProps) {
-  const [{ kit, diagnostics }, format] = useFormat(messages, '<LimitBanner>', meterCopy, bannerCopy);
+  const [context, format] = useFormat(messages, '<LimitBanner>', meterCopy, bannerCopy);
+  const { kit, diagnostics } = context;
   const { t } = format;
   const featureId = prompt?.feature ?? feature ?? '';
   const usage = useUsage(featureId, thresholds);
   const menuId = useId();
   const [menuOpen, setMenuOpen] = useState(false);
-  const [dismissedUntil, setDismissedUntil] = useState(0);
   // A banner no trigger governs snoozes with the engine's governance state. A warning
   // snooze must not hide the banner that says the limit is reached.
   const key = `banner:${featureId}:${usage.state === 'exceeded' ? 'exceeded' : 'warning'}`;
-  const subscribe = useCallback((listener: () => void) => kit.prompts?.subscribe(listener) ?? (() => {}), [kit]);
-  // The server never knows about snoozes: hydrate as "not snoozed", then read the engine's.
-  const storedUntil = useSyncExternalStore(subscribe, () => safely(diagnostics, 'snoozedUntil()', () => kit.prompts?.snoozedUntil(key) ?? 0, 0), () => 0);
-  const snoozed = !prompt && Math.max(dismissedUntil, storedUntil) > kit.platform.now();
+  const { snoozed, hide } = useSnooze(context, prompt, key, snoozeFor);
   const visible = !snoozed && (prompt !== undefined || ORDER.indexOf(usage.state) >= ORDER.indexOf(showFrom));
   const state: BannerState = visible ? usage.state : 'hidden';
   const lifecycle = usePromptLifecycle(prompt, visible);
@@ -95,16 +96,19 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
     limit: format.limit(usage.upgrade?.limit ?? usage.limit),
     date: usage.resetsAt === null ? '' : format.date(usage.resetsAt),
   };
-  const heading = prompt?.title ?? title ?? t(usage.state === 'exceeded' ? 'bannerExceeded' : 'bannerWarning', values);
-  const text = prompt?.body ?? body ?? (usage.upgrade ? t('bannerUpgrade', values) : usage.resetsAt !== null ? t('bannerResets', values) : '');
+  // A trigger's copy speaks of a limit coming closer; once it is reached, the banner says so in its own words.
+  const configured = usage.state === 'exceeded' ? undefined : prompt;
+  const heading = configured?.title ?? title ?? t(usage.state === 'exceeded' ? 'bannerExceeded' : 'bannerWarning', values);
+  const text = configured?.body ?? body ?? (usage.upgrade ? t('bannerUpgrade', values) : usage.resetsAt !== null ? t('bannerResets', values) : '');
 
   const dismiss = (reason?: DismissReason, options: { forever?: boolean } = {}) => {
+    // The control that had focus goes with the banner: focus stays near where it was, and the outcome is said.
+    const focused = document.activeElement;
+    const returnNearby = focused && focused !== document.body ? rememberPlace(focused) : undefined;
     setMenuOpen(false);
-    const until = options.forever ? Infinity : kit.platform.now() + snoozeFor;
-    setDismissedUntil(until);
-    if (prompt) lifecycle.dismiss(reason, options);
-    // Without an engine the snooze holds for this page only.
-    else safely(diagnostics, 'snooze()', () => kit.prompts?.snooze(key, until), undefined);
+    const until = hide(lifecycle, reason, options);
+    announce(document, until === Infinity ? t('dismissedForGood') : t('dismissedUntil', { date: format.date(until) }));
+    if (returnNearby) setTimeout(returnNearby);
   };
   const live = visible ? `${heading} ${text}` : '';
 
@@ -148,3 +152,27 @@ function LimitBannerView({ feature, showFrom = 'warning', thresholds, prompt, ti
   );
 }
 
+
+/**
+ * How a banner hides: a prompt's trigger snoozes it in the engine that governs it;
+ * a banner no trigger governs snoozes under `key` (for this page only without an engine).
+ */
+function useSnooze({ kit, diagnostics }: UpgradeKitContextValue, prompt: ActivePrompt | undefined, key: string, snoozeFor: number) {
+  const [dismissedUntil, setDismissedUntil] = useState(0);
+  const subscribe = useCallback((listener: () => void) => kit.prompts?.subscribe(listener) ?? (() => {}), [kit]);
+  // The server never knows about snoozes: hydrate as "not snoozed", then read the engine's.
+  const storedUntil = useSyncExternalStore(subscribe, () => safely(diagnostics, 'snoozedUntil()', () => kit.prompts?.snoozedUntil(key) ?? 0, 0), () => 0);
+  const snoozed = !prompt && Math.max(dismissedUntil, storedUntil) > kit.platform.now();
+  /** Hides the banner; returns until when (`Infinity`: for good). */
+  const hide = (lifecycle: PromptLifecycle, reason: DismissReason | undefined, options: { forever?: boolean }): number => {
+    const until = options.forever ? Infinity : kit.platform.now() + snoozeFor;
+    setDismissedUntil(until);
+    if (!prompt) {
+      safely(diagnostics, 'snooze()', () => kit.prompts?.snooze(key, until), undefined);
+      return until;
+    }
+    lifecycle.dismiss(reason, options);
+    return options.forever ? until : (kit.prompts?.getSnapshot().history[prompt.triggerId]?.snoozedUntil ?? until);
+  };
+  return { snoozed, hide };
+}

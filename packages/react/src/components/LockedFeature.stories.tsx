@@ -20,7 +20,7 @@ const meta = {
     use: 'Keeps a premium control visible but locked, and explains what unlocks it in a popover, so customers discover the feature instead of missing it. Using it records a gate hit (which triggers count) instead of running the action.',
     tryIt: 'hover the control, focus it with Tab, or click it; switch `customerPlan` to Pro and the control renders untouched.',
     accessibility: [
-      'The control stays focusable (`aria-disabled="true"`, never `disabled`) and is described by the popover\'s text through `aria-describedby`, even while the popover is closed.',
+      'The control stays an enabled, focusable button (never `disabled` or `aria-disabled`: pressing it does something) that announces its popover with `aria-haspopup="dialog"` and `aria-expanded`, and is described by the popover\'s text through `aria-describedby`, even while the popover is closed.',
       'The popover (`role="dialog"`, named by its title) opens on keyboard focus, hover and click or tap, but not on focus a script moved there; Escape or an outside press closes it.',
       'Tab goes from the control into the popover\'s CTA and on to what follows the control, although the popover renders at the end of `<body>`.',
       'The lock icon is decorative (`aria-hidden`): the description says the same.',
@@ -59,7 +59,7 @@ const popover = () => screen.findByRole('dialog');
 export const Locked: Story = {
   play: async ({ canvasElement }) => {
     const button = control(canvasElement);
-    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAttribute('aria-haspopup', 'dialog');
     // The explanation is read with the control even while the popover is closed.
     await expect(button).toHaveAccessibleDescription('PDF export is a Pro feature Upgrade to unlock it.');
     await userEvent.tab();
@@ -149,7 +149,7 @@ export const Allowed: Story = {
   args: { customerPlan: 'pro' },
   play: async ({ canvasElement, args }) => {
     const button = control(canvasElement);
-    await expect(button).not.toHaveAttribute('aria-disabled');
+    await expect(button).not.toHaveAttribute('aria-haspopup');
     await userEvent.click(button);
     await expect(args.onExport).toHaveBeenCalledOnce();
     await expect(screen.queryByRole('dialog')).toBeNull();

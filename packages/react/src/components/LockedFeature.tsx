@@ -33,10 +33,12 @@ export interface LockedFeatureProps {
 }
 
 /**
- * Shows a premium control locked instead of hiding it: `aria-disabled`, a lock
- * icon, and a popover with the plan that unlocks it, opened by hover, keyboard
- * focus, and click or tap. Using it records a gate hit instead of running the
- * control's action. When the feature is allowed, the control renders untouched.
+ * Shows a premium control locked instead of hiding it: a lock icon, and a popover
+ * with the plan that unlocks it, opened by hover, keyboard focus, and click or tap.
+ * Pressing it records a gate hit and opens the popover instead of running the
+ * control's action, so it stays an enabled control that says so (`aria-haspopup`,
+ * `aria-expanded`, a description), not `aria-disabled`, which would tell
+ * screen-reader users not to try. When the feature is allowed, the control renders untouched.
  */
 export function LockedFeature(props: LockedFeatureProps) {
   const context = useContext(UpgradeKitContext);
@@ -73,7 +75,6 @@ function LockedFeatureView({ feature, children, placement = 'top', title, body, 
   const lockedControl = cloneElement(children, {
     ...getReferenceProps({
       ...rest,
-      'aria-disabled': true,
       'aria-describedby': cx(props['aria-describedby'] as string | undefined, descriptionId),
       onClick(event: { preventDefault(): void }) {
         event.preventDefault();

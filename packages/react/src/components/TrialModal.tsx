@@ -1,15 +1,16 @@
 'use client';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { ActivePrompt, DismissReason } from '@upgradekit/core';
 import { useFormat } from '../context.js';
 import { Guarded } from '../Guard.js';
 import { useControllableState } from '../hooks/useControllableState.js';
 import { usePromptLifecycle } from '../hooks/usePromptLifecycle.js';
 import { useRecommendation } from '../hooks/useRecommendation.js';
-import { useTrial } from '../hooks/useTrial.js';
+import { useTrial, type Trial } from '../hooks/useTrial.js';
 import { compareCopy, ctaCopy, modalCopy, trialCopy, type MessageKey, type Messages } from '../messages.js';
+import { announce, rememberPlace } from '../focus.js';
 import { featureText, planName, trialDays } from '../utils.js';
-import { ComparisonList } from './ComparisonList.js';
+import { PlanDifference } from './ComparisonList.js';
 import { Dialog } from './Dialog.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
@@ -67,6 +68,17 @@ export function TrialModal(props: TrialModalProps) {
   );
 }
 
+/**
+ * The state the modal shows, and whether the prompt's copy is written for it:
+ * config copy speaks for the state its trigger fires in (its trial leaf's, else the offer).
+ */
+function shownState(trial: Pick<Trial, 'daysLeft'> & { state: Exclude<Trial['state'], 'unavailable'> }, prompt: ActivePrompt | undefined, endingDays: number): { state: TrialModalState; own: boolean } {
+  const written = prompt?.trial?.state ?? 'eligible';
+  const ending = trial.state === 'active' && ((trial.daysLeft !== null && trial.daysLeft <= endingDays) || written === 'ending');
+  const state: TrialModalState = ending ? 'ending' : trial.state;
+  return { state, own: state === written };
+}
+
 function TrialModalView(props: TrialModalProps) {
   const { feature: featureProp, plan: planProp, open: openProp, defaultOpen = false, onOpenChange, endingDays = 3, prompt, title, body, messages, className } = props;
   const [context, format] = useFormat(messages, '<TrialModal>', ctaCopy, modalCopy, trialCopy, compareCopy);
@@ -75,16 +87,18 @@ function TrialModalView(props: TrialModalProps) {
   const [open, setOpen] = useControllableState(openProp, defaultOpen, onOpenChange);
   const feature = prompt?.feature ?? featureProp;
   const plan = feature ? undefined : (prompt?.plan ?? planProp ?? '');
-  const trial = useTrial(plan === undefined ? { feature: feature! } : { plan });
+  // A prompt whose trigger is about a trial (an `ending` or `expired` one) speaks for that trial.
+  const target = prompt?.trial ?? (plan === undefined ? { feature: feature! } : { plan });
+  const trial = useTrial(target);
   const lifecycle = usePromptLifecycle(prompt);
   const [failed, setFailed] = useState(false);
   // What keeps the feature after the trial (trials aside, as offers are), or the plan on trial.
   const compared = useRecommendation(context, { feature, plan: plan ?? prompt?.plan }).plan;
   if (trial.state === 'unavailable') return null;
 
-  const state: TrialModalState = trial.state === 'active' && trial.daysLeft !== null && trial.daysLeft <= endingDays ? 'ending' : trial.state;
+  const { state, own } = shownState({ state: trial.state, daysLeft: trial.daysLeft }, prompt, endingDays);
   const upgradePlan = plan ?? prompt?.plan ?? compared?.path.plan;
-  const days = state === 'eligible' ? trialDays(kit.config, plan === undefined ? { feature: feature! } : { plan }) : trial.daysLeft;
+  const days = state === 'eligible' ? trialDays(kit.config, target) : trial.daysLeft;
   const values = {
     feature: feature ? featureText(kit.config, feature).name : planName(kit.config, plan),
     plan: planName(kit.config, upgradePlan),
@@ -95,12 +109,17 @@ function TrialModalView(props: TrialModalProps) {
     lifecycle.dismiss(reason);
     setOpen(false);
   };
-  const start = () => {
+  const start = (event: MouseEvent<HTMLElement>) => {
     lifecycle.click('trial');
-    setFailed(!trial.start().ok);
+    const returnNearby = rememberPlace(event.currentTarget);
+    const started = trial.start();
+    setFailed(!started.ok);
+    if (!started.ok) return;
+    // The offer's button goes (and with a prompt, the whole dialog): focus stays near, and the trial is said to run.
+    announce(document, t('trialStarted', values));
+    setTimeout(returnNearby);
   };
   const [titleKey, bodyKey] = COPY[state];
-  // Config copy is written for the offer; the later states speak for themselves.
   const offer = state === 'eligible';
   // A plan trial's offer shows what the trial unlocks; a feature trial's names its one feature. Later, what upgrading keeps.
   const showComparison = props.comparison !== false && (offer ? plan !== undefined : state !== 'active');
@@ -108,20 +127,15 @@ function TrialModalView(props: TrialModalProps) {
     <Dialog
       open={open}
       onClose={() => close()}
-      title={(offer && (prompt?.title ?? title)) || t(titleKey, values)}
+      title={(own && (prompt?.title ?? title)) || t(titleKey, values)}
       closeLabel={t('close')}
       state={state}
       className={className}
       dialogRef={lifecycle.ref}
     >
-      <p className="uk-dialog__body">{(offer && (prompt?.body ?? body)) || t(bodyKey, values)}</p>
+      <p className="uk-dialog__body">{(own && (prompt?.body ?? body)) || t(bodyKey, values)}</p>
       {showComparison && compared && (
-        <>
-          <ComparisonList comparison={compared} config={kit.config} format={format} target={planName(kit.config, compared.path.plan)} feature={feature} />
-          {compared.monthlyDelta > 0 && (
-            <p className="uk-dialog__price">{t(offer ? 'trialThen' : 'price', { price: format.currency(compared.monthlyDelta, compared.currency) })}</p>
-          )}
-        </>
+        <PlanDifference comparison={compared} config={kit.config} format={format} target={planName(kit.config, compared.path.plan)} feature={feature} priceKey={offer ? 'trialThen' : 'price'} />
       )}
       {failed && (
         <p role="alert" className="uk-dialog__error">

@@ -9,7 +9,7 @@ import { useRecommendation } from '../hooks/useRecommendation.js';
 import { compareCopy, ctaCopy, modalCopy, type Messages } from '../messages.js';
 import { featureText, planName } from '../utils.js';
 import { AddOnOffer } from './AddOnOffer.js';
-import { ComparisonList } from './ComparisonList.js';
+import { PlanDifference } from './ComparisonList.js';
 import { Dialog } from './Dialog.js';
 import { UpgradeButton } from './UpgradeButton.js';
 
@@ -82,10 +82,7 @@ function UpgradeModalView(props: UpgradeModalProps) {
       dialogRef={lifecycle.ref}
     >
       {text && <p className="uk-dialog__body">{text}</p>}
-      {compared && showComparison && <ComparisonList comparison={compared} config={kit.config} format={format} target={values.plan} feature={feature} />}
-      {compared && compared.monthlyDelta > 0 && (
-        <p className="uk-dialog__price">{format.t('price', { price: format.currency(compared.monthlyDelta, compared.currency) })}</p>
-      )}
+      {compared && <PlanDifference comparison={compared} config={kit.config} format={format} target={values.plan} feature={feature} rows={showComparison} />}
       {children}
       {recommendation.addOn && (
         <AddOnOffer

@@ -42,7 +42,7 @@ export const TrialDay13Of14: Story = {
   parameters: upgradekit({ config: oneTrigger('pdf-trial-over'), about: { feature: 'pdfExport' } }),
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText(/^PDF export trial: active, 2 days left/)).toBeVisible();
-    await expect(exportPdf(canvasElement)).not.toHaveAttribute('aria-disabled');
+    await expect(exportPdf(canvasElement)).not.toHaveAttribute('aria-haspopup');
     await expect(status(canvasElement)).toBe('Not fired: its condition does not hold');
   },
 };
@@ -60,7 +60,7 @@ export const TrialEnds: Story = {
     await press(canvasElement, '+1 day');
     const modal = await screen.findByRole('dialog', { name: 'Your PDF export trial has ended' });
     await expect(within(modal).getByRole('button', { name: 'Upgrade to Pro' })).toBeVisible();
-    await expect(exportPdf(canvasElement)).toHaveAttribute('aria-disabled', 'true');
+    await expect(exportPdf(canvasElement)).toHaveAttribute('aria-haspopup', 'dialog');
     await expect(status(canvasElement)).toBe('Shown');
   },
 };

@@ -84,14 +84,14 @@ describe('buildReport', () => {
     expect(a).toMatchObject({ inConfig: true, fired: 3, shown: 3, clicked: 1, trialsStarted: 0, conversions: 1, newMrr: 29, expansionMrr: 0 });
     expect(a?.conversionRate).toBeCloseTo(1 / 3);
     expect(a?.clickThroughRate).toBeCloseTo(1 / 3);
-    expect(a?.dismissed).toEqual({ total: 2, not_now: 0, too_expensive: 1, not_needed: 0, other: 0, unspecified: 1 });
+    expect(a?.dismissed).toEqual({ total: 2, not_now: 0, too_expensive: 1, not_needed: 0, other: 0, unspecified: 1, forever: 0 });
 
     const b = variantOf(report, 'seats-ab', 'b');
     // 3 impressions for 2 customers; 1 converted → 1/3 of impressions, 1/2 of customers.
     expect(b).toMatchObject({ fired: 2, shown: 3, clicked: 1, trialsStarted: 1, conversions: 1, newMrr: 0, expansionMrr: 50 });
     expect(b).toMatchObject({ shownCustomers: 2, shownCustomersConverted: 1, shownCustomerConversionRate: 0.5 });
     expect(b?.conversionRate).toBeCloseTo(1 / 3);
-    expect(b?.dismissed).toEqual({ total: 1, not_now: 1, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0 });
+    expect(b?.dismissed).toEqual({ total: 1, not_now: 1, too_expensive: 0, not_needed: 0, other: 0, unspecified: 0, forever: 0 });
 
     const total = triggerOf(report, 'seats-ab');
     // 5 fired, 6 shown, 2 clicked, 2 converted → 2/6 = 33.3%; 5 customers shown, 2 converted → 40%.
@@ -99,7 +99,7 @@ describe('buildReport', () => {
     expect(total).toMatchObject({ shownCustomers: 5, shownCustomersConverted: 2, shownCustomerConversionRate: 0.4 });
     expect(total.conversionRate).toBeCloseTo(2 / 6);
     expect(total.clickThroughRate).toBeCloseTo(2 / 6);
-    expect(total.dismissed).toEqual({ total: 3, not_now: 1, too_expensive: 1, not_needed: 0, other: 0, unspecified: 1 });
+    expect(total.dismissed).toEqual({ total: 3, not_now: 1, too_expensive: 1, not_needed: 0, other: 0, unspecified: 1, forever: 0 });
   });
 
   it('lists every configured trigger and variant in config order, with zeros and null rates when silent', () => {
@@ -131,6 +131,7 @@ describe('buildReport', () => {
       not_needed: 1,
       other: 2,
       unspecified: 1,
+      forever: 0,
     });
   });
 

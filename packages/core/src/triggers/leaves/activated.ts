@@ -9,10 +9,9 @@ export const measure = (_wanted: ActivatedLeaf, context: EvaluationContext) => c
 
 export const holds = (wanted: ActivatedLeaf, activated: boolean) => activated === wanted;
 
-export const describe = (wanted: ActivatedLeaf, activated: boolean): LeafDescription => ({
-  actual: activated,
-  expected: String(wanted),
-  text: `customer is ${activated ? '' : 'not '}activated (needs ${wanted ? 'activated' : 'not activated'})`,
-});
+export function describe(wanted: ActivatedLeaf, activated: boolean, negated = false): LeafDescription {
+  const expected = wanted !== negated ? 'activated' : 'not activated';
+  return { actual: activated, expected, text: `customer is ${activated ? '' : 'not '}activated (needs ${expected})` };
+}
 
 export const dependencies = () => ['activated'];

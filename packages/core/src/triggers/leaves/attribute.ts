@@ -18,8 +18,9 @@ export const measure = ({ key }: AttributeLeaf, context: EvaluationContext): Val
 export const holds = ({ equals, in: options }: AttributeLeaf, value: Value) =>
   value !== undefined && (equals === undefined || value === equals) && (!options || options.includes(value));
 
-export function describe({ key, equals, in: options }: AttributeLeaf, value: Value): LeafDescription {
-  const expected = equals !== undefined ? show(equals) : `one of ${(options ?? []).map(show).join(', ')}`;
+export function describe({ key, equals, in: options }: AttributeLeaf, value: Value, negated = false): LeafDescription {
+  const expected =
+    equals !== undefined ? `${negated ? 'anything but ' : ''}${show(equals)}` : `${negated ? 'none' : 'one'} of ${(options ?? []).map(show).join(', ')}`;
   return { actual: value ?? null, expected, text: `attribute ${key} is ${value === undefined ? 'missing' : show(value)} (needs ${expected})` };
 }
 

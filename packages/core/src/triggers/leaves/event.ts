@@ -13,11 +13,10 @@ export const measure = ({ name, within }: EventLeaf, context: EvaluationContext)
 
 export const holds = ({ atLeast }: EventLeaf, count: number) => count >= atLeast;
 
-export const describe = ({ name, atLeast, within }: EventLeaf, count: number): LeafDescription => ({
-  actual: count,
-  expected: `at least ${atLeast}`,
-  text: `${count} "${name}" event${count === 1 ? '' : 's'}${within ? ` in ${within}` : ''} (needs at least ${atLeast})`,
-});
+export function describe({ name, atLeast, within }: EventLeaf, count: number, negated = false): LeafDescription {
+  const expected = `${negated ? 'fewer than' : 'at least'} ${atLeast}`;
+  return { actual: count, expected, text: `${count} "${name}" event${count === 1 ? '' : 's'}${within ? ` in ${within}` : ''} (needs ${expected})` };
+}
 
 // A count without a window changes only with new events; one with a window also with time.
 export const dependencies = ({ name, within }: EventLeaf) => [`event:${name}`, within ? 'time' : 'customer'];

@@ -21,8 +21,8 @@ export const measure = ({ feature }: ForecastLeaf, context: EvaluationContext): 
 export const holds = ({ exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection) =>
   (projected !== null && limit !== 'unlimited' && projected > limit) === exceedsBeforeReset;
 
-export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection): LeafDescription {
-  const expected = exceedsBeforeReset ? `more than ${limit}` : `at most ${limit}`;
+export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projected, limit }: Projection, negated = false): LeafDescription {
+  const expected = exceedsBeforeReset !== negated ? `more than ${limit}` : `at most ${limit}`;
   return {
     actual: projected === null ? null : Math.round(projected),
     expected,
@@ -33,7 +33,7 @@ export function describe({ feature, exceedsBeforeReset }: ForecastLeaf, { projec
   };
 }
 
-export const dependencies = ({ feature }: ForecastLeaf) => [`usage:${feature}`, 'customer', 'time'];
+export const dependencies = ({ feature }: ForecastLeaf) => [`usage:${feature}`, 'customer', 'trial', 'time'];
 
 export function crossCheck(leaf: ForecastLeaf, at: Path, refs: ConfigReferences): void {
   refs.feature([...at, 'feature'], leaf.feature, ['metered']);

@@ -13,11 +13,10 @@ export const measure = ({ feature, within }: GateHitsLeaf, context: EvaluationCo
 
 export const holds = ({ atLeast }: GateHitsLeaf, count: number) => count >= atLeast;
 
-export const describe = ({ feature, atLeast, within }: GateHitsLeaf, count: number): LeafDescription => ({
-  actual: count,
-  expected: `at least ${atLeast}`,
-  text: `${count} gate hit${count === 1 ? '' : 's'} on ${feature} in ${within} (needs at least ${atLeast})`,
-});
+export function describe({ feature, atLeast, within }: GateHitsLeaf, count: number, negated = false): LeafDescription {
+  const expected = `${negated ? 'fewer than' : 'at least'} ${atLeast}`;
+  return { actual: count, expected, text: `${count} gate hit${count === 1 ? '' : 's'} on ${feature} in ${within} (needs ${expected})` };
+}
 
 export const dependencies = ({ feature }: GateHitsLeaf) => [`gate:${feature}`, 'time'];
 

@@ -10,8 +10,9 @@ export const measure = (_leaf: PlanLeaf, context: EvaluationContext) => context.
 
 export const holds = ({ in: allowed, notIn }: PlanLeaf, plan: string) => (!allowed || allowed.includes(plan)) && (!notIn || !notIn.includes(plan));
 
-export function describe({ in: allowed, notIn }: PlanLeaf, plan: string): LeafDescription {
-  const expected = [allowed && `one of ${allowed.join(', ')}`, notIn && `none of ${notIn.join(', ')}`].filter(Boolean).join(' and ');
+export function describe({ in: allowed, notIn }: PlanLeaf, plan: string, negated = false): LeafDescription {
+  const [yes, no] = negated ? ['none of', 'one of'] : ['one of', 'none of'];
+  const expected = [allowed && `${yes} ${allowed.join(', ')}`, notIn && `${no} ${notIn.join(', ')}`].filter(Boolean).join(negated ? ' or ' : ' and ');
   return { actual: plan, expected, text: `plan is ${plan || '(none)'} (needs ${expected})` };
 }
 

@@ -15,12 +15,18 @@ export const measure = ({ feature }: UsageLeaf, context: EvaluationContext) => c
 
 export const holds = ({ atLeast, below }: UsageLeaf, ratio: number) => (atLeast === undefined || ratio >= atLeast) && (below === undefined || ratio < below);
 
-export function describe({ feature, atLeast, below }: UsageLeaf, ratio: number): LeafDescription {
-  const expected = [atLeast !== undefined && `at least ${percent(atLeast)}`, below !== undefined && `below ${percent(below)}`].filter(Boolean).join(' and ');
+export function describe({ feature, atLeast, below }: UsageLeaf, ratio: number, negated = false): LeafDescription {
+  const from = atLeast !== undefined && percent(atLeast);
+  const to = below !== undefined && percent(below);
+  // Under a `not`: outside the range, "below the lower or at least the upper".
+  const expected = (negated ? [from && `below ${from}`, to && `at least ${to}`] : [from && `at least ${from}`, to && `below ${to}`])
+    .filter(Boolean)
+    .join(negated ? ' or ' : ' and ');
   return { actual: ratio, expected, text: `${feature} usage is ${percent(ratio)} of the limit (needs ${expected})` };
 }
 
-export const dependencies = ({ feature }: UsageLeaf) => [`usage:${feature}`, 'customer', 'time'];
+// A trial starting or ending changes the limit, and so the ratio.
+export const dependencies = ({ feature }: UsageLeaf) => [`usage:${feature}`, 'customer', 'trial', 'time'];
 
 export function crossCheck(leaf: UsageLeaf, at: Path, refs: ConfigReferences): void {
   refs.feature([...at, 'feature'], leaf.feature, ['metered', 'seats']);
