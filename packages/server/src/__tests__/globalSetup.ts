@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPostgres } from '../../../../scripts/postgres.mjs';
 import { createPgliteStore } from '../store/pglite.js';
+import { buildChild } from './childBuild.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module 'vitest' {
     /** A PostgreSQL server's URL, or '' when none could be had (then `postgresUnavailable` says why). */
     postgresUrl: string;
     postgresUnavailable: string;
+    /** The bundled server process of `fixtures/child.ts`. */
+    childScript: string;
   }
 }
 
@@ -21,6 +24,7 @@ export default async function setup(project: TestProject) {
   const store = await createPgliteStore({ dataDir: join(root, 'data') });
   await store.close();
   project.provide('pgliteTemplate', join(root, 'data'));
+  project.provide('childScript', await buildChild());
   let stop = async () => {};
   try {
     const postgres = await startPostgres();

@@ -1,4 +1,5 @@
 import type { Config, EventOf, FiringExplanation, Trigger, TriggerRoute, UpgradeKitEvent } from '@upgradekit/core';
+import { HOLDOUT } from '@upgradekit/core/internal';
 import type { FiringInput } from '../store/types.js';
 import type { ResolvedEndpoint } from './options.js';
 
@@ -62,12 +63,16 @@ export function webhookBody(app: string, event: EventOf<'trigger.fired'>, trigge
   return { ...body, text: slackText(body) };
 }
 
-/** The routed firings among a batch's events: `trigger.fired` of a trigger with a `route` some endpoint receives. */
+/**
+ * The routed firings among a batch's events: `trigger.fired` of a trigger with a
+ * `route` some endpoint receives. The holdout is left alone by people too, or the
+ * lift it measures would measure the calls.
+ */
 export function routedFirings(app: string, events: readonly UpgradeKitEvent[], config: Config | null, endpoints: readonly ResolvedEndpoint[]): FiringInput[] {
   if (!config || !endpoints.length) return [];
   const firings: FiringInput[] = [];
   for (const event of events) {
-    if (event.type !== 'trigger.fired') continue;
+    if (event.type !== 'trigger.fired' || event.variant === HOLDOUT) continue;
     const trigger = config.triggers.find((candidate) => candidate.id === event.triggerId);
     const route = trigger?.route;
     if (!trigger || !route) continue;
