@@ -1,4 +1,4 @@
-import { durationToMs } from '@upgradekit/core/internal';
+import { toMs } from './duration.js';
 import type { WriteKeys } from './http/auth.js';
 import type { UpgradeKitStore } from './store/types.js';
 import type { WebhookOptions } from './webhooks/options.js';
@@ -43,13 +43,6 @@ export interface UpgradeKitServerOptions {
 }
 
 export type ResolvedOptions = ReturnType<typeof resolveOptions>;
-
-/** A duration (`'24h'`) or milliseconds, checked at start so a typo fails loudly. */
-export function toMs(value: string | number, name: string): number {
-  const ms = typeof value === 'number' ? value : durationToMs(value);
-  if (!(ms >= 0)) throw new Error(`[upgradekit] ${name} must be a duration such as "30s", "24h" or "400d" (got ${JSON.stringify(value)})`);
-  return ms;
-}
 
 function normalizePrefix(prefix: string): string {
   const trimmed = prefix.replace(/\/+$/, '');

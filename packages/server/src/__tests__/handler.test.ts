@@ -109,6 +109,9 @@ describe('who may call what', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-upgradekit-key');
     const allowed = await server.handler(request('GET', '/api/config', { key: WRITE_KEY, headers: { origin: ORIGIN } }));
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    // A page of this very server, whose URL a framework or a proxy rewrote, is same-origin: no CORS needed.
+    const sameSite = await server.handler(request('POST', '/api/events', { key: WRITE_KEY, body: { events: [event()] }, headers: { origin: 'http://127.0.0.1:3000', 'x-forwarded-host': '127.0.0.1:3000' } }));
+    expect(sameSite.status).toBe(200);
     const foreign = await server.handler(request('OPTIONS', '/api/events', { headers: { origin: 'https://evil.example' } }));
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();

@@ -27,7 +27,7 @@ const REASONS = ['not_now', 'too_expensive', 'not_needed', 'other', 'bored', und
 export function history(count: number, { seed = 7, customers = 60, span = 28 * DAY } = {}): UpgradeKitEvent[] {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-  const tier = Array.from({ length: customers }, () => (rand() < 0.3 ? 1 : 0));
+  const tier: number[] = Array.from({ length: customers }, () => (rand() < 0.3 ? 1 : 0));
   const lastShown = new Map<string, { triggerId: string; variant: string; at: number }>();
   const events: UpgradeKitEvent[] = [];
   let at = T0;

@@ -9,10 +9,27 @@ import { HttpError } from './responses.js';
 
 const ALLOW_HEADERS = 'content-type, authorization, if-none-match, x-upgradekit-key, x-upgradekit-author';
 
+/**
+ * Whether the request comes from a page of this server itself. Frameworks and proxies
+ * rewrite the request URL (Next.js serves `localhost` for `127.0.0.1`), so the host
+ * the browser addressed (`Host`, or `X-Forwarded-Host` behind a proxy) and the
+ * browser's own `Sec-Fetch-Site` count too.
+ */
+function isSameOrigin(request: Request, url: URL, origin: string): boolean {
+  if (origin === url.origin || request.headers.get('sec-fetch-site') === 'same-origin') return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return host === (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+}
+
 /** The request's `Origin` when it is cross-origin and allowed, `null` when it is not cross-origin; throws 403 for a foreign one. */
 export function allowedOrigin(request: Request, url: URL, allowedOrigins: readonly string[]): string | null {
   const origin = request.headers.get('origin');
-  if (origin === null || origin === url.origin) return null;
+  if (origin === null || isSameOrigin(request, url, origin)) return null;
   if (allowedOrigins.includes(origin)) return origin;
   throw new HttpError(403, 'forbidden_origin', `Requests from ${origin} are not allowed; add it to allowedOrigins on the server.`);
 }

@@ -30,7 +30,8 @@ const client = (db: PGlite | Transaction): SqlClient => ({
  * a new directory creates the database (a few seconds); later opens take well under one.
  */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<UpgradeKitStore> {
-  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  // The comment keeps bundlers that trace file access (Next.js) from shipping the whole project for this path.
+  const dataDir = options.dataDir === undefined ? undefined : resolve(/* turbopackIgnore: true */ options.dataDir);
   const lock: DirectoryLock | null = dataDir === undefined ? null : lockDirectory(dataDir);
   let pglite: PGlite;
   try {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TriggerRoute } from '@upgradekit/core';
-import { toMs } from '../options.js';
+import { toMs } from '../duration.js';
 
 /** Where firings of routed triggers are sent. */
 export interface WebhookEndpoint {
