@@ -55,7 +55,11 @@ export async function readText(request: Request, limit: number): Promise<string>
 
 /** The body parsed as JSON, at most `limit` bytes. */
 export async function readJson(request: Request, limit: number): Promise<unknown> {
-  const text = await readText(request, limit);
+  return parseJson(await readText(request, limit));
+}
+
+/** JSON text parsed, or a 400 that says what is wrong with it. */
+export function parseJson(text: string): unknown {
   if (!text.trim()) throw badRequest('invalid_json', 'The body is empty; send a JSON document.');
   try {
     return JSON.parse(text) as unknown;

@@ -1,5 +1,5 @@
 import type { UpgradeKitEvent } from '@upgradekit/core';
-import { checkEvent } from '../ingest/parseBatch.js';
+import { checkEvent, mayBeUnstorable } from '../ingest/parseBatch.js';
 import type { UpgradeKitStore } from '../store/types.js';
 
 /*
@@ -62,7 +62,7 @@ function readLine(text: string): { event: UpgradeKitEvent } | { reason: string }
   if (!text.trim()) return null;
   if (text.length > MAX_LINE) return { reason: `is over ${MAX_LINE} bytes` };
   try {
-    return checkEvent(JSON.parse(text));
+    return checkEvent(JSON.parse(text), mayBeUnstorable(text));
   } catch (error) {
     return { reason: `is not JSON (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -1,6 +1,6 @@
-import { readJson, requireMediaType } from '../http/body.js';
+import { parseJson, readText, requireMediaType } from '../http/body.js';
 import { json } from '../http/responses.js';
-import { parseBatch } from '../ingest/parseBatch.js';
+import { mayBeUnstorable, parseBatch } from '../ingest/parseBatch.js';
 import { routedFirings } from '../webhooks/payload.js';
 import type { Route } from './route.js';
 
@@ -16,7 +16,8 @@ export const postEvents: Route = {
   async handle({ request, app, server }) {
     const { options, live, webhooks, worker } = server;
     requireMediaType(request, ['application/json', 'text/plain']);
-    const { events, rejected } = parseBatch(await readJson(request, options.maxBodyBytes), options.maxEvents);
+    const text = await readText(request, options.maxBodyBytes);
+    const { events, rejected } = parseBatch(parseJson(text), options.maxEvents, mayBeUnstorable(text));
     if (!events.length && rejected.length) {
       return json({ error: 'invalid_events', message: `All ${rejected.length} events were refused; see "rejected" for each one's reason.`, stored: 0, duplicates: 0, rejected }, 400);
     }
