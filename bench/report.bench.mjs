@@ -11,7 +11,7 @@ const DAY = 864e5;
 const START = Date.UTC(2025, 0, 1);
 const SPAN = 60 * DAY;
 
-const config = assertConfig({
+export const config = assertConfig({
   features: { projects: { type: 'metered' }, pdfExport: { type: 'boolean' } },
   plans: [
     { id: 'free', price: { amount: 0, currency: 'USD', interval: 'month' }, grants: { projects: 3 } },
@@ -51,7 +51,7 @@ const MIX = [
 ];
 const REASONS = ['not_now', 'too_expensive', 'not_needed', 'other', undefined];
 
-function generate(count) {
+export function generate(count) {
   const rand = random(42);
   const customerIds = Array.from({ length: CUSTOMERS }, (_, index) => `cus_${index}`);
   const mrr = new Float64Array(CUSTOMERS);

@@ -17,4 +17,8 @@ export const sourceAliases = [
   { find: /^@upgradekit\/core\/json-schema$/, replacement: source('core/src/config/jsonSchema.ts') },
   { find: /^@upgradekit\/react\/styles\.css$/, replacement: source('react/src/styles.css') },
   { find: /^@upgradekit\/react$/, replacement: source('react/src/index.ts') },
+  { find: /^@upgradekit\/server$/, replacement: source('server/src/index.ts') },
+  { find: /^@upgradekit\/server\/pglite$/, replacement: source('server/src/store/pglite.ts') },
+  { find: /^@upgradekit\/server\/postgres$/, replacement: source('server/src/store/postgres.ts') },
+  { find: /^@upgradekit\/server\/node$/, replacement: source('server/src/node/index.ts') },
 ];

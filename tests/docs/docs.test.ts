@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const generated = join(here, '.generated');
-const DOCS = ['README.md', 'docs/architecture.md', 'docs/config.md', 'docs/events.md', 'docs/reliability.md', 'packages/react/README.md'];
+const DOCS = ['README.md', 'docs/architecture.md', 'docs/config.md', 'docs/events.md', 'docs/reliability.md', 'docs/server.md', 'packages/react/README.md', 'packages/server/README.md'];
 const PRELUDE = ['app', 'openCheckout', 'exportPdf', 'loadAccount', 'events', 'config', 'customer', 'openChat', 'App', 'SsoSettings', 'MyBanner', 'MyProgress', 'MyAlert'];
 const FENCE = /^```(ts|tsx)\n([\s\S]*?)^```$/gm;
 const IMPORT = /^import\s+(type\s+)?(?:\{([^}]*)\}\s+from\s+)?'([^']+)';\n?/gm;

@@ -33,6 +33,7 @@ export type {
   ResetPeriod,
   Trial,
   Trigger,
+  TriggerRoute,
 } from './config/schema.js';
 
 export { check } from './entitlements/check.js';
@@ -52,7 +53,7 @@ export type { StartTrialResult, TrialStatus, TrialTarget } from './entitlements/
 export type { Evaluation, LeafExplanation } from './triggers/evaluate.js';
 export type { TrialState } from './triggers/leaf.js';
 
-export type { BaseEvent, DismissReason, EventOf, EventProps, EventType, Sink, UpgradeKitEvent } from './conversion/events.js';
+export type { BaseEvent, DismissReason, EventOf, EventProps, EventType, FiringExplanation, Sink, UpgradeKitEvent } from './conversion/events.js';
 export type { Touch } from './conversion/attribution.js';
 
 export { createBrowserPlatform } from './platform/browser.js';

@@ -172,6 +172,8 @@ export const triggerSchema = z.strictObject({
   maxImpressions: z.optional(positiveCount),
   /** How long a dismissal hides it. Default: `policy.snooze`. */
   snooze: z.optional(durationSchema),
+  /** Who acts when it fires: the server calls the webhooks of this route (see `@upgradekit/server`). Default: none. */
+  route: z.optional(z.enum(['self_serve', 'email', 'sales', 'csm'])),
   experiment: z.optional(
     z.strictObject({
       /** Share of eligible customers who see nothing, so lift can be measured. Default: 0. */
@@ -241,3 +243,4 @@ export type Prompt = z.output<typeof promptSchema>;
 export type PromptKind = z.output<typeof promptKindSchema>;
 export type Cta = z.output<typeof ctaSchema>;
 export type Policy = z.output<typeof policySchema>;
+export type TriggerRoute = NonNullable<Trigger['route']>;

@@ -13,6 +13,8 @@ import type { UpgradeKitEvent } from './events.js';
 export const MAX_TEXT = 512;
 /** The most props a product event may carry. */
 export const MAX_PROPS = 64;
+/** The most condition leaves a `trigger.fired` explanation carries. */
+export const MAX_EXPLAINED_LEAVES = 32;
 
 type Check = (value: unknown) => boolean;
 
@@ -66,7 +68,8 @@ const FIELDS: Record<string, Record<string, Check>> = {
   'usage.tracked': { feature: isText, amount: isFiniteNumber, usage: isFiniteNumber },
   'gate.hit': { feature: isText },
   'event.recorded': { name: isText, props: optional(isProps) },
-  'trigger.fired': TRIGGER,
+  // An explanation is rare and nested: the schemas judge it.
+  'trigger.fired': { ...TRIGGER, explanation: (value) => value === undefined },
   'prompt.held_out': TRIGGER,
   'prompt.shown': { ...TRIGGER, kind: isText, placement: optional(isText) },
   'prompt.clicked': { ...TRIGGER, cta: isText },

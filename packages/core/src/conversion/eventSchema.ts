@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { formatIssue, PARSE_OPTIONS } from '../config/messages.js';
-import { isWellFormedEvent, MAX_PROPS, MAX_TEXT } from './eventGuard.js';
+import { isWellFormedEvent, MAX_EXPLAINED_LEAVES, MAX_PROPS, MAX_TEXT } from './eventGuard.js';
 import type { UpgradeKitEvent } from './events.js';
 
-export { MAX_PROPS, MAX_TEXT } from './eventGuard.js';
+export { MAX_EXPLAINED_LEAVES, MAX_PROPS, MAX_TEXT } from './eventGuard.js';
 
 /*
  * The events' shapes as zod schemas, for whoever receives events from the outside
@@ -23,6 +23,10 @@ const props = z.record(z.string().check(z.maxLength(MAX_TEXT)), scalar).check(
   z.refine((record) => Object.keys(record).length <= MAX_PROPS, { error: `has more than ${MAX_PROPS} props` }),
 );
 const addOns = z.array(z.object({ id: text, quantity: z.number().check(z.minimum(1)) })).check(z.maxLength(MAX_PROPS));
+const shortText = z.string().check(z.maxLength(MAX_TEXT));
+const leaf = z.looseObject({ path: text, leaf: text, held: z.boolean(), negated: z.boolean(), actual: z.union([shortText, z.number(), z.boolean(), z.null()]), expected: shortText, text: shortText });
+const offer = z.looseObject({ plan: text, addOns, limit: z.union([z.number(), z.literal('unlimited')]), mrrDelta: finite, currency: text });
+const explanation = z.looseObject({ plan: text, leaves: z.array(leaf).check(z.maxLength(MAX_EXPLAINED_LEAVES)), upgrade: z.nullable(offer) });
 
 const base = {
   v: z.literal(1),
@@ -41,7 +45,7 @@ export const knownEventSchema = z.discriminatedUnion('type', [
   typed('usage.tracked', { feature: text, amount: finite, usage: finite }),
   typed('gate.hit', { feature: text }),
   typed('event.recorded', { name: text, props: z.optional(props) }),
-  typed('trigger.fired', triggerFields),
+  typed('trigger.fired', { ...triggerFields, explanation: z.optional(explanation) }),
   typed('prompt.held_out', triggerFields),
   typed('prompt.shown', { ...triggerFields, kind: text, placement: z.optional(text) }),
   typed('prompt.clicked', { ...triggerFields, cta: text }),

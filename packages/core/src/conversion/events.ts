@@ -33,7 +33,7 @@ export type UpgradeKitEvent = BaseEvent &
     | { type: 'usage.tracked'; feature: string; amount: number; usage: number }
     | { type: 'gate.hit'; feature: string }
     | { type: 'event.recorded'; name: string; props?: EventProps }
-    | ({ type: 'trigger.fired' } & TriggerFields)
+    | ({ type: 'trigger.fired'; explanation?: FiringExplanation } & TriggerFields)
     | ({ type: 'prompt.held_out' } & TriggerFields)
     | ({ type: 'prompt.shown'; kind: PromptKind; placement?: string } & TriggerFields)
     | ({ type: 'prompt.clicked'; cta: Cta } & TriggerFields)
@@ -51,6 +51,20 @@ export type UpgradeKitEvent = BaseEvent &
         mrrDelta: number;
       } & Partial<TriggerFields>)
   );
+
+/**
+ * Why a trigger fired, as the client saw it at that moment: what a person routed to
+ * the customer (sales, a CSM) reads. Bounded: at most `MAX_EXPLAINED_LEAVES` leaves,
+ * every text at most `MAX_TEXT` characters.
+ */
+export interface FiringExplanation {
+  /** The customer's plan when it fired. */
+  plan: string;
+  /** Each condition leaf's value against its threshold, as `explain()` gives them. */
+  leaves: Array<{ path: string; leaf: string; held: boolean; negated: boolean; actual: string | number | boolean | null; expected: string; text: string }>;
+  /** What the trigger's prompt offers, and the MRR it would add; `null` when nothing is above the customer's plan. */
+  upgrade: { plan: string; addOns: Array<{ id: string; quantity: number }>; limit: number | 'unlimited'; mrrDelta: number; currency: string } | null;
+}
 
 export type EventType = UpgradeKitEvent['type'];
 

@@ -17,5 +17,5 @@ export type { ReportAccumulator } from './reportAccumulator.js';
 export { liftInterval, MIN_INTERVAL_CUSTOMERS, wilsonInterval } from './liftInterval.js';
 export type { UpgradeKitEvent } from './events.js';
 export { isWellFormedEvent } from './eventGuard.js';
-export { MAX_PROPS, MAX_TEXT, parseEvent } from './eventSchema.js';
+export { MAX_EXPLAINED_LEAVES, MAX_PROPS, MAX_TEXT, parseEvent } from './eventSchema.js';
 export type { ParseEventResult } from './eventSchema.js';

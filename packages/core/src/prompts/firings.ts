@@ -1,5 +1,6 @@
 import type { KitCore } from '../client/kitCore.js';
 import type { Trigger } from '../config/schema.js';
+import { explainFiring } from '../conversion/firingExplanation.js';
 import { HOLDOUT } from './experiment.js';
 import type { GovernanceStore } from './governance.js';
 
@@ -19,7 +20,7 @@ export function createFiringReporter(kit: KitCore, governance: GovernanceStore, 
     governance.report([...still, ...newly.map((trigger) => trigger.id)]);
     for (const trigger of newly) {
       const variant = variantOf(trigger);
-      kit.emit({ type: 'trigger.fired', triggerId: trigger.id, variant });
+      kit.emit({ type: 'trigger.fired', triggerId: trigger.id, variant, explanation: explainFiring(kit, trigger, variant) });
       if (variant === HOLDOUT) kit.emit({ type: 'prompt.held_out', triggerId: trigger.id, variant });
     }
   };

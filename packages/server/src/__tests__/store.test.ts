@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FiringInput, UpgradeKitStore } from '../store/types.js';
+import { DAY, event, T0 } from './events.js';
+import { openStore, STORE_KINDS } from './stores.js';
+
+const firing = (eventId: string, customerId: string, firedAt: number, endpoints = ['crm']): FiringInput => ({
+  eventId,
+  customerId,
+  triggerId: 'power-user',
+  route: 'sales',
+  firedAt,
+  body: { id: eventId, customer: { id: customerId } },
+  endpoints,
+});
+
+describe.each(STORE_KINDS)('the %s store', (kind) => {
+  let store: UpgradeKitStore;
+  beforeAll(async () => {
+    store = await openStore(kind);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('stores each event id once, however often and in whichever batch it comes', async () => {
+    const events = [event(), event(), event()];
+    expect(await store.ingest('app1', events, { firings: [], onceWithinMs: 0, now: T0 })).toEqual({ stored: 3, duplicates: 0, firings: 0 });
+    const again = [events[1]!, event(), events[1]!];
+    expect(await store.ingest('app1', again, { firings: [], onceWithinMs: 0, now: T0 })).toEqual({ stored: 1, duplicates: 2, firings: 0 });
+    expect(await store.countEvents()).toBe(4);
+  });
+
+  it('records one firing per customer and trigger within the window, with a delivery per endpoint', async () => {
+    const first = event({ type: 'trigger.fired', customerId: 'acct_f', at: T0 });
+    const otherTab = event({ type: 'trigger.fired', customerId: 'acct_f', at: T0 + 5_000 });
+    const later = event({ type: 'trigger.fired', customerId: 'acct_f', at: T0 + 2 * DAY });
+    const otherCustomer = event({ type: 'trigger.fired', customerId: 'acct_g', at: T0 + 10 });
+    const toFiring = (e: typeof first) => firing(e.id, e.customerId, e.at, ['crm', 'slack']);
+    const result = await store.ingest('app1', [first, otherTab, otherCustomer], { firings: [first, otherTab, otherCustomer].map(toFiring), onceWithinMs: DAY, now: T0 });
+    expect(result).toEqual({ stored: 3, duplicates: 0, firings: 2 });
+    // The same batch again (a retry) and the other tab's report arriving later add nothing.
+    expect((await store.ingest('app1', [first, otherTab], { firings: [first, otherTab].map(toFiring), onceWithinMs: DAY, now: T0 })).firings).toBe(0);
+    expect((await store.ingest('app1', [later], { firings: [toFiring(later)], onceWithinMs: DAY, now: T0 })).firings).toBe(1);
+    expect(await store.deliveryCounts()).toEqual({ pending: 6, delivered: 0, failed: 0 });
+  });
+
+  it('hands each due delivery to one attempt at a time, and settles it', async () => {
+    const now = T0 + 3 * DAY;
+    const claimed = await store.claimDeliveries(now, 100, 60_000);
+    expect(claimed).toHaveLength(6);
+    expect(claimed.every((delivery) => delivery.attempt === 1)).toBe(true);
+    expect(claimed[0]!.body).toMatchObject({ customer: { id: expect.any(String) } });
+    // Claimed rows are leased: not due again until the lease ends.
+    expect(await store.claimDeliveries(now + 1000, 100, 60_000)).toEqual([]);
+    const [done, retried, failed, ...rest] = claimed;
+    await store.settleDelivery(done!, { delivered: true, retryAt: null, error: null, now });
+    await store.settleDelivery(retried!, { delivered: false, retryAt: now + 30_000, error: 'HTTP 500', now });
+    await store.settleDelivery(failed!, { delivered: false, retryAt: null, error: 'HTTP 500', now });
+    expect(await store.deliveryCounts()).toEqual({ pending: 4, delivered: 1, failed: 1 });
+    const due = await store.claimDeliveries(now + 30_000, 100, 60_000);
+    expect(due.map((delivery) => [delivery.firingId, delivery.endpoint, delivery.attempt])).toEqual([[retried!.firingId, retried!.endpoint, 2]]);
+    // The lease of the rest ran out without a settlement (a server died mid-request): they are due again.
+    const expired = await store.claimDeliveries(now + 61_000, 100, 60_000);
+    expect(expired.map((delivery) => delivery.attempt).sort()).toEqual(rest.map(() => 2));
+    // A settlement from the attempt that lost its lease changes nothing.
+    await store.settleDelivery(rest[0]!, { delivered: true, retryAt: null, error: null, now });
+    expect((await store.deliveryCounts()).delivered).toBe(1);
+  });
+
+  it('keeps config versions append-only, newest live, each with its version in the config', async () => {
+    const v1 = await store.putConfig({ plans: [], features: { b: 1, a: 2 } }, { author: 'ana', note: 'first', rollbackOf: null, now: T0 });
+    const v2 = await store.putConfig({ plans: [], features: {} }, { author: 'ben', note: null, rollbackOf: null, now: T0 + 1 });
+    const v3 = await store.putConfig({ plans: [], features: { b: 1, a: 2 } }, { author: 'ana', note: null, rollbackOf: v1, now: T0 + 2 });
+    expect([v1, v2, v3]).toEqual(['v1', 'v2', 'v3']);
+    expect((await store.configVersions()).map((version) => [version.version, version.author, version.rollbackOf])).toEqual([
+      ['v3', 'ana', 'v1'],
+      ['v2', 'ben', null],
+      ['v1', 'ana', null],
+    ]);
+    const live = await store.liveConfig();
+    expect(live?.version).toBe('v3');
+    // The author's key order survives (jsonb would sort it), and the stored config names its version.
+    expect(live?.json).toBe('{"plans":[],"features":{"b":1,"a":2},"version":"v3"}');
+    expect((await store.configVersion('v1'))?.note).toBe('first');
+    expect(await store.configVersion('v9')).toBeNull();
+  });
+
+  it('deletes events older than the retention and keeps the rest', async () => {
+    const old = event({ at: T0 - 400 * DAY });
+    const recent = event({ at: T0 });
+    await store.ingest('app1', [old, recent], { firings: [], onceWithinMs: 0, now: T0 });
+    const before = await store.countEvents();
+    expect(await store.deleteBefore(T0 - 365 * DAY)).toBe(1);
+    expect(await store.countEvents()).toBe(before - 1);
+  });
+});

@@ -1,0 +1,51 @@
+import { parseConfig, type Config } from '@upgradekit/core';
+import type { StoredConfig, UpgradeKitStore } from './store/types.js';
+
+/*
+ * The live config as this server instance knows it: read from the store and parsed
+ * once per version, re-read after a second so versions another instance published
+ * take over quickly, and replaced at once by what this instance publishes.
+ */
+
+const FRESH_MS = 1000;
+
+export interface Live {
+  stored: StoredConfig;
+  /** Parsed, defaults applied; `null` if the stored one no longer validates (a newer core's rules). */
+  config: Config | null;
+}
+
+export interface LiveConfig {
+  get(): Promise<Live | null>;
+  /** What this instance just stored. */
+  set(stored: StoredConfig): Live;
+}
+
+export function createLiveConfig(store: UpgradeKitStore, now: () => number, warn: (message: string) => void): LiveConfig {
+  let current: Live | null = null;
+  let readAt = -Infinity;
+  let reading: Promise<Live | null> | null = null;
+  const set = (stored: StoredConfig): Live => {
+    if (current?.stored.version === stored.version) return current;
+    const parsed = parseConfig(stored.config);
+    if (!parsed.success) warn(`[upgradekit] the live config ${stored.version} no longer validates (${parsed.errors.slice(0, 3).join('; ')}); put a new version`);
+    return (current = { stored, config: parsed.success ? parsed.config : null });
+  };
+  return {
+    async get() {
+      if (now() - readAt < FRESH_MS) return current;
+      reading ??= store
+        .liveConfig()
+        .then((stored) => {
+          readAt = now();
+          return stored ? set(stored) : (current = null);
+        })
+        .finally(() => (reading = null));
+      return reading;
+    },
+    set(stored) {
+      readAt = now();
+      return set(stored);
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type { UpgradeKitEvent } from '@upgradekit/core';
+
+/*
+ * The store's contract: what the handler needs from a database. Both stores
+ * (`pglite.ts`, `postgres.ts`) are the same SQL (`sqlStore.ts`) over a different
+ * connection (`SqlDatabase`), so this interface is implemented once.
+ */
+
+/** One query runner: a connection, or a transaction on one. */
+export interface SqlClient {
+  /** Runs one statement with `$1`-style parameters and returns its rows. */
+  query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** A connection to PostgreSQL or PGlite, with transactions. */
+export interface SqlDatabase extends SqlClient {
+  readonly kind: StoreKind;
+  /** Where the data lives, for people: a directory, or a connection string without its password. */
+  readonly location: string;
+  /** Runs `body` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(body: (tx: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** A `trigger.fired` of a trigger with a `route`, to be delivered to webhooks once per firing. */
+export interface FiringInput {
+  /** The `trigger.fired` event's id. */
+  eventId: string;
+  customerId: string;
+  triggerId: string;
+  route: string;
+  firedAt: number;
+  /** The JSON body every endpoint receives. */
+  body: unknown;
+  /** Names of the endpoints to deliver to. */
+  endpoints: readonly string[];
+}
+
+export interface IngestOptions {
+  /** Routed `trigger.fired` events of the batch, to be delivered once per firing. */
+  firings: readonly FiringInput[];
+  /** Firings of one customer's trigger this close together (ms) are one. */
+  onceWithinMs: number;
+  /** The server's clock: when the events were received and the deliveries queued. */
+  now: number;
+}
+
+export interface IngestResult {
+  /** Events written now. */
+  stored: number;
+  /** Events whose id was stored already (or repeated in the batch): accepted, not stored again. */
+  duplicates: number;
+  /** Firings that got deliveries (the others were the same firing reported again). */
+  firings: number;
+}
+
+/** One version of the remote config, newest first in lists. */
+export interface ConfigVersion {
+  version: string;
+  /** Epoch ms. */
+  createdAt: number;
+  author: string;
+  note: string | null;
+  /** The version this one restored, for a rollback. */
+  rollbackOf: string | null;
+}
+
+export interface StoredConfig extends ConfigVersion {
+  /** The config as stored: its `version` field set to `version`. */
+  config: unknown;
+  /** The same, as JSON text (what `GET /config` serves). */
+  json: string;
+}
+
+/** A webhook delivery claimed for one attempt. */
+export interface ClaimedDelivery {
+  firingId: string;
+  endpoint: string;
+  /** Attempts so far, this one included. */
+  attempt: number;
+  body: unknown;
+}
+
+/** The events' window and scope a report reads. */
+export interface EventScope {
+  /** Epoch ms, inclusive; `null`: unbounded. */
+  from: number | null;
+  /** Epoch ms, exclusive; `null`: unbounded. */
+  to: number | null;
+  /** Only events sent with a write key of this app; `null`: every app. */
+  app: string | null;
+}
+
+/** What the report reads of the stored events, fetched and aggregated by the database (see `report/serverReport.ts`). */
+export interface ReportRows {
+  /** Events in the scope, per config version (`null`: none recorded). */
+  counts: Array<{ configVersion: string | null; events: number; firstAt: number; lastAt: number }>;
+  /** Each customer's earliest event (per config version with `byConfigVersion`), sorted by time then id. */
+  firsts: Array<Pick<UpgradeKitEvent, 'id' | 'at' | 'customerId' | 'mrr' | 'configVersion'>>;
+  /** The events that move a figure, sorted by time then id; upgrades failing the attribution re-check come without a trigger. */
+  counted: UpgradeKitEvent[];
+}
+
+/** Prompts shown per active customer-week, as histograms (`report/promptsPerWeek.ts`). */
+export interface PromptWeekRows {
+  /** Customer-weeks with any event in the scope. */
+  activeWeeks: number;
+  /** Customer-weeks by how many prompts they were shown (total), for counts ≥ 1. */
+  total: Array<{ shown: number; weeks: number }>;
+  /** The same per trigger. */
+  triggers: Array<{ triggerId: string; shown: number; weeks: number }>;
+}
+
+/**
+ * Where the server keeps events, config versions and webhook deliveries. Create
+ * one with `createPgliteStore` (`@upgradekit/server/pglite`) or
+ * `createPostgresStore` (`@upgradekit/server/postgres`).
+ */
+export interface UpgradeKitStore {
+  readonly kind: StoreKind;
+  /** Where the data lives: a directory, or a connection string without its password. */
+  readonly location: string;
+  /**
+   * Writes a batch durably, in one transaction: events by id (existing ids are not
+   * written again), and a firing with its deliveries for each routed `trigger.fired`
+   * written now that is not the same firing as one within `onceWithinMs` before or after it.
+   */
+  ingest(app: string, events: readonly UpgradeKitEvent[], options: IngestOptions): Promise<IngestResult>;
+  countEvents(): Promise<number>;
+  /** Deletes events that happened before `before` (epoch ms) and finished deliveries created before it; returns the events deleted. */
+  deleteBefore(before: number): Promise<number>;
+  liveConfig(): Promise<StoredConfig | null>;
+  /** Appends a version and makes it live; returns its id. */
+  putConfig(config: Record<string, unknown>, meta: { author: string; note: string | null; rollbackOf: string | null; now: number }): Promise<string>;
+  configVersions(): Promise<ConfigVersion[]>;
+  configVersion(version: string): Promise<StoredConfig | null>;
+  reportRows(scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }): Promise<ReportRows>;
+  promptWeeks(scope: EventScope, weekOrigin: number, weekMs: number): Promise<PromptWeekRows>;
+  /** The earliest and latest event time in the scope, or `null` when it has none. */
+  eventSpan(scope: EventScope): Promise<{ first: number; last: number } | null>;
+  /** Claims up to `limit` due deliveries for one attempt each; a claimed one is due again after `leaseMs` unless settled. */
+  claimDeliveries(now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
+  /** Settles an attempt: delivered, retried at `retryAt`, or failed for good (`retryAt` null). */
+  settleDelivery(delivery: ClaimedDelivery, outcome: { delivered: boolean; retryAt: number | null; error: string | null; now: number }): Promise<void>;
+  /** Deliveries by state, for health checks and tests. */
+  deliveryCounts(): Promise<{ pending: number; delivered: number; failed: number }>;
+  close(): Promise<void>;
+}
