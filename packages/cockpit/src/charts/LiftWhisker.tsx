@@ -1,6 +1,7 @@
 import { Line } from '@visx/shape';
 import { scaleLinear } from '@visx/scale';
 import type { LiftInterval } from '@upgradekit/core/report';
+import { points } from '../format.js';
 
 const WIDTH = 200;
 const HEIGHT = 24;
@@ -16,23 +17,30 @@ export function LiftWhisker({ interval, extent }: { interval: LiftInterval; exte
   const x = scaleLinear({ domain: [-extent, extent], range: [8, WIDTH - 8], clamp: true });
   const { low, high, difference } = interval;
   return (
-    <svg className="whisker" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false" data-has-interval={low !== null}>
-      <Line from={{ x: 8, y: MID }} to={{ x: WIDTH - 8, y: MID }} className="whisker__axis" />
-      <Line from={{ x: x(0), y: 2 }} to={{ x: x(0), y: HEIGHT - 2 }} className="whisker__zero" />
-      {low !== null && high !== null && (
-        <>
-          <Line from={{ x: x(low), y: MID }} to={{ x: x(high), y: MID }} className="whisker__range" />
-          <Line from={{ x: x(low), y: MID - 6 }} to={{ x: x(low), y: MID + 6 }} className="whisker__range" />
-          <Line from={{ x: x(high), y: MID - 6 }} to={{ x: x(high), y: MID + 6 }} className="whisker__range" />
-        </>
-      )}
-      {difference !== null && <circle cx={x(difference)} cy={MID} r={4.5} className={low === null ? 'whisker__dot whisker__dot--open' : 'whisker__dot'} />}
-    </svg>
+    <div className="whisker" aria-hidden="true">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} focusable="false" data-has-interval={low !== null}>
+        <Line from={{ x: 8, y: MID }} to={{ x: WIDTH - 8, y: MID }} className="whisker__axis" />
+        <Line from={{ x: x(0), y: 2 }} to={{ x: x(0), y: HEIGHT - 2 }} className="whisker__zero" />
+        {low !== null && high !== null && (
+          <>
+            <Line from={{ x: x(low), y: MID }} to={{ x: x(high), y: MID }} className="whisker__range" />
+            <Line from={{ x: x(low), y: MID - 6 }} to={{ x: x(low), y: MID + 6 }} className="whisker__range" />
+            <Line from={{ x: x(high), y: MID - 6 }} to={{ x: x(high), y: MID + 6 }} className="whisker__range" />
+          </>
+        )}
+        {difference !== null && <circle cx={x(difference)} cy={MID} r={4.5} className={low === null ? 'whisker__dot whisker__dot--open' : 'whisker__dot'} />}
+      </svg>
+      <div className="whisker__scale">
+        <span>{points(-extent)}</span>
+        <span>0</span>
+        <span>{points(extent)}</span>
+      </div>
+    </div>
   );
 }
 
-/** The axis extent that fits every interval given (at least 5 percentage points). */
+/** The axis extent that fits every interval given, rounded up to 5 percentage points (at least 5). */
 export function whiskerExtent(intervals: LiftInterval[]): number {
   const ends = intervals.flatMap(({ low, high, difference }) => [low, high, difference]).filter((value): value is number => value !== null);
-  return Math.max(0.05, ...ends.map(Math.abs)) * 1.1;
+  return Math.ceil(Math.max(0.05, ...ends.map(Math.abs)) * 1.05 * 20) / 20;
 }

@@ -2,8 +2,8 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
+import { linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
+import { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import schemaJson from '@upgradekit/core/config.schema.json';
 import { useEffect, useRef } from 'react';
@@ -31,6 +31,8 @@ export interface JsonEditorProps {
 }
 
 const schema = schemaJson as JsonSchema;
+/** Dispatched when the server's issues change: the linter runs again without an edit. */
+const issuesChanged = StateEffect.define<null>();
 
 /** Syntax errors, then the schema's problems, then the server's issues at their paths. */
 function diagnose(view: EditorView, issues: ConfigIssue[]): Diagnostic[] {
@@ -64,7 +66,7 @@ export default function JsonEditor({ initialText, onChange, onProblems, issues, 
         latest.current.onProblems(diagnostics.map((diagnostic) => ({ line: editor.state.doc.lineAt(diagnostic.from).number, message: diagnostic.message })));
         return diagnostics;
       },
-      { delay: 300 },
+      { delay: 300, needsRefresh: (update) => update.transactions.some((transaction) => transaction.effects.some((effect) => effect.is(issuesChanged))) },
     );
     const editor = new EditorView({
       parent: host.current!,
@@ -85,7 +87,8 @@ export default function JsonEditor({ initialText, onChange, onProblems, issues, 
           autocompletion({ override: [schemaCompletion(schema)] }),
           // Tab indents; Escape then Tab (CodeMirror's convention) moves focus on, so the editor is no keyboard trap.
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // An explicit tab stop: axe does not count a bare contenteditable as what makes the scroller keyboard-reachable.
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
           }),
@@ -99,7 +102,7 @@ export default function JsonEditor({ initialText, onChange, onProblems, issues, 
 
   // New server issues: check again now, so they show without an edit.
   useEffect(() => {
-    if (view.current) forceLinting(view.current);
+    view.current?.dispatch({ effects: issuesChanged.of(null) });
   }, [issues]);
 
   return <div className="editor" ref={host} />;

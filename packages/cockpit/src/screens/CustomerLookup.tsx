@@ -78,7 +78,7 @@ function CustomerFigures({ customer }: { customer: CustomerAnswer }) {
         {customer.prompts.length === 0 ? (
           <Empty title="No prompts yet">{null}</Empty>
         ) : (
-          <ScrollTable label="Prompt history">
+          <ScrollTable label="Prompts shown, clicked, dismissed and held out">
             <thead>
               <tr>
                 <th scope="col">When</th>

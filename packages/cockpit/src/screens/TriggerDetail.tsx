@@ -66,6 +66,7 @@ function TriggerFigures({ trigger, report, children }: { trigger: TriggerReport;
         <Funnel funnel={trigger} caption={`Funnel of ${trigger.triggerId}, all variants`} />
         <LiftCell trigger={trigger} extent={whiskerExtent([trigger.liftInterval, ...trigger.variants.map((variant) => variant.liftInterval)])} />
       </section>
+      {children}
       <section className="panel panel--wide" aria-labelledby="variants">
         <h2 id="variants">Variants side by side</h2>
         <VariantTable trigger={trigger} />
@@ -95,7 +96,6 @@ function TriggerFigures({ trigger, report, children }: { trigger: TriggerReport;
           ].map((row) => ({ ...row, text: count(row.value) }))}
         />
       </section>
-      {children}
       <section className="panel panel--wide" aria-labelledby="versions">
         <h2 id="versions">By config version</h2>
         <VersionTable triggerId={trigger.triggerId} versions={report.versions ?? []} />

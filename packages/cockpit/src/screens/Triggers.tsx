@@ -58,7 +58,12 @@ function TriggerCard({ trigger, extent }: { trigger: TriggerReport; extent: numb
     <article className="card" aria-labelledby={headingId} data-trigger={trigger.triggerId}>
       <h2 id={headingId} className="card__title">
         <Link href={`/triggers/${encodeURIComponent(trigger.triggerId)}${search}`}>{trigger.triggerId}</Link>
-        {!trigger.inConfig && <span className="badge badge--muted">Not in the live config</span>}
+        {!trigger.inConfig && (
+          <>
+            {' '}
+            <span className="badge badge--muted">Not in the live config</span>
+          </>
+        )}
       </h2>
       <Funnel funnel={trigger} caption={`Funnel of ${trigger.triggerId}`} />
       <dl className="figures">

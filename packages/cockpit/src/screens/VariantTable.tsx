@@ -23,6 +23,8 @@ const ROWS: Array<{ label: string; value: (funnel: FunnelStats, currency: string
 /** Each variant in a column, every figure in a row, so variants read side by side. */
 export function VariantTable({ trigger }: { trigger: TriggerReport }) {
   const { currency } = useCockpit();
+  // Held-out customers see nothing: the caption gives their figures, a column of zeros would not.
+  const variants = trigger.variants.filter((variant) => variant.inConfig || variant.variant !== 'holdout');
   return (
     <ScrollTable label={`Variants of ${trigger.triggerId}`}>
       <caption>
@@ -31,7 +33,7 @@ export function VariantTable({ trigger }: { trigger: TriggerReport }) {
       <thead>
         <tr>
           <th scope="col">Figure</th>
-          {trigger.variants.map((variant) => (
+          {variants.map((variant) => (
             <th scope="col" key={variant.variant} data-variant={variant.variant}>
               {variant.variant}
               {!variant.inConfig && <span className="badge badge--muted">not in config</span>}
@@ -43,7 +45,7 @@ export function VariantTable({ trigger }: { trigger: TriggerReport }) {
         {ROWS.map((row) => (
           <tr key={row.label}>
             <th scope="row">{row.label}</th>
-            {trigger.variants.map((variant) => (
+            {variants.map((variant) => (
               <td key={variant.variant}>{row.value(variant, currency)}</td>
             ))}
           </tr>

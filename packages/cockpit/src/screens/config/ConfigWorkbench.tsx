@@ -27,14 +27,18 @@ export function ConfigWorkbench({ live, stored, onPublished }: { live: ConfigJso
   const [text, setText] = useState(initialText);
   const [problems, setProblems] = useState<EditorProblem[]>([]);
   const [note, setNote] = useState('');
+  // The server's issues are about the text it was sent: once that changes, they may no longer hold.
+  const [sent, setSent] = useState<string | null>(null);
   const [simulation, simulate] = useAction(api.simulate);
   const [publish, runPublish] = useAction(api.publish);
   const noteId = useId();
   const draft = parseDraft(text);
   const edited = text !== initialText;
   const ready = draft !== null && problems.length === 0;
-  const issues = publish.status === 'error' && publish.problem.kind === 'invalid_config' ? publish.problem.issues : simulation.status === 'error' && simulation.problem.kind === 'invalid_config' ? simulation.problem.issues : [];
+  const rejected = [publish, simulation].find((action) => action.status === 'error' && action.problem.kind === 'invalid_config');
+  const issues = useMemo(() => (rejected?.status === 'error' && rejected.problem.kind === 'invalid_config' && sent === text ? rejected.problem.issues : []), [rejected, sent, text]);
   const doPublish = async () => {
+    setSent(text);
     const result = draft && (await runPublish(draft, note.trim() || undefined));
     if (result) onPublished(result.version);
   };
@@ -63,7 +67,15 @@ export function ConfigWorkbench({ live, stored, onPublished }: { live: ConfigJso
           )}
         </div>
         <div className="actions">
-          <button type="button" className="button" disabled={!ready || simulation.status === 'running'} onClick={() => draft && void simulate(draft, range)}>
+          <button
+            type="button"
+            className="button"
+            disabled={!ready || simulation.status === 'running'}
+            onClick={() => {
+              setSent(text);
+              if (draft) void simulate(draft, range);
+            }}
+          >
             {simulation.status === 'running' ? 'Simulating…' : 'Simulate'}
           </button>
           <label htmlFor={noteId}>Note</label>
