@@ -20,7 +20,7 @@ export interface FakeApiOptions {
   /** The stored history. */
   events: UpgradeKitEvent[];
   /** The first live config (stored as version `v1`); none when left out. */
-  config?: Record<string, unknown>;
+  config?: Record<string, unknown> | undefined;
   /** The server's clock, for `createdAt`. */
   now: () => number;
 }

@@ -50,22 +50,7 @@ export function ConfigWorkbench({ live, stored, onPublished }: { live: ConfigJso
         <Suspense fallback={<Loading what="the editor" />}>
           <JsonEditor initialText={initialText} onChange={setText} onProblems={setProblems} issues={issues} label="Config JSON" />
         </Suspense>
-        <div className="problems" role="status" aria-live="polite">
-          {problems.length === 0 ? (
-            <p className="note">{draft ? 'Valid against the config schema.' : 'Not a JSON object.'}</p>
-          ) : (
-            <>
-              <p className="problems__title">{problems.length === 1 ? '1 problem' : `${problems.length} problems`}</p>
-              <ul>
-                {problems.slice(0, 8).map((problem, index) => (
-                  <li key={index}>
-                    Line {problem.line}: {problem.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+        <Problems problems={problems} isObject={draft !== null} />
         <div className="actions">
           <button
             type="button"
@@ -101,5 +86,27 @@ export function ConfigWorkbench({ live, stored, onPublished }: { live: ConfigJso
         )}
       </section>
     </>
+  );
+}
+
+/** The editor's problems as text, for everyone and for screen readers (the marks in the editor are visual). */
+function Problems({ problems, isObject }: { problems: EditorProblem[]; isObject: boolean }) {
+  return (
+    <div className="problems" role="status" aria-live="polite">
+      {problems.length === 0 ? (
+        <p className="note">{isObject ? 'Valid against the config schema.' : 'Not a JSON object.'}</p>
+      ) : (
+        <>
+          <p className="problems__title">{problems.length === 1 ? '1 problem' : `${problems.length} problems`}</p>
+          <ul>
+            {problems.slice(0, 8).map((problem, index) => (
+              <li key={index}>
+                Line {problem.line}: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
