@@ -105,6 +105,14 @@ describe('Config', () => {
     expect((await served(api)).version).toBe('v1');
   });
 
+  it('lets the keyboard leave the editor: Tab indents, Escape then Tab moves on', async () => {
+    renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    content.focus();
+    await userEvent.keyboard('{Escape}{Tab}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Simulate' }));
+  });
+
   it('starts from an empty config when the server has none yet', async () => {
     renderCockpit({ at: '/config', config: null });
     const content = await openEditor();

@@ -1,10 +1,11 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { classHighlighter } from '@lezer/highlight';
 import schemaJson from '@upgradekit/core/config.schema.json';
 import { useEffect, useRef } from 'react';
 import type { ConfigIssue } from '../api/schemas/config.js';
@@ -81,7 +82,8 @@ export default function JsonEditor({ initialText, onChange, onProblems, issues, 
           bracketMatching(),
           closeBrackets(),
           highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          // Token classes, coloured by the stylesheet's variables: readable in light and dark alike.
+          syntaxHighlighting(classHighlighter),
           json(),
           check,
           autocompletion({ override: [schemaCompletion(schema)] }),
