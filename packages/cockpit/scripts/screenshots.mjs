@@ -41,14 +41,19 @@ async function assertAxeClean(page, name) {
   if (violations.length) throw new Error(`axe found on ${name}:\n  ${violations.join('\n  ')}`);
 }
 
-/** Opens `path`, waits for its heading and for every loading state to end, and saves the page. */
-async function shoot(page, path, heading, name, before) {
+/** Moves the cockpit to `path` as its links do, and waits for the heading and for every loading state to end. */
+async function open(page, path, heading) {
   await page.evaluate((href) => {
     history.pushState(null, '', href);
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-state="loading"]').length === 0);
+}
+
+/** Opens a screen, checks it with axe and saves it; `before` acts on it first. */
+async function shoot(page, path, heading, name, before) {
+  await open(page, path, heading);
   if (before) await before(page);
   await assertAxeClean(page, name);
   await page.screenshot({ path: out(name), fullPage: true });
@@ -57,12 +62,7 @@ async function shoot(page, path, heading, name, before) {
 
 /** Opens a screen and checks it with axe, without a screenshot. */
 async function check(page, path, heading) {
-  await page.evaluate((href) => {
-    history.pushState(null, '', href);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[data-state="loading"]').length === 0);
+  await open(page, path, heading);
   await assertAxeClean(page, `${path} (${page.viewportSize().width} px)`);
   // Responsive: nothing wider than the screen (wide tables scroll inside their own region).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
