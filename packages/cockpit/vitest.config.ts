@@ -17,6 +17,9 @@ export default defineProject({
     testTimeout: 20_000,
     // One module graph for every file: the generated history (the SDK driving 260 customers) is made once, not per file.
     isolate: false,
+    // After the unit and component projects: replaying histories in Chromium competes for the
+    // machine's cores, and their timed-out-at-5 s property and render tests would feel it.
+    sequence: { groupOrder: 1 },
     browser: {
       enabled: true,
       headless: true,

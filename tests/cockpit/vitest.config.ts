@@ -10,5 +10,7 @@ export default defineProject({
     globalSetup: ['./globalSetup.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // Last, alone: a server, its store and Chromium compete with every other suite for the cores.
+    sequence: { groupOrder: 2 },
   },
 });

@@ -17,7 +17,7 @@ const stricter = liveText.replace('"atLeast": 2,', '"atLeast": 3,');
 async function openEditor() {
   await screenLoaded('Config');
   const content = await screen.findByRole('textbox', { name: 'Config JSON' }, { timeout: 10_000 });
-  await expect.poll(() => screen.queryByText('Valid against the config schema.'), { timeout: 5_000 }).toBeTruthy();
+  await expect.poll(() => screen.queryByText('Valid against the config schema.'), { timeout: 10_000 }).toBeTruthy();
   return content;
 }
 
@@ -85,7 +85,7 @@ describe('Config', () => {
     // Marked in the text too, where the editor draws it.
     expect(diagnosticCount(EditorView.findFromDOM(content)!.state)).toBe(1);
     await replaceText(content, liveText.replace('"cooldown": "3d"', '"cooldown": "4d"'));
-    await screen.findByText('Valid against the config schema.', undefined, { timeout: 5_000 });
+    await screen.findByText('Valid against the config schema.', undefined, { timeout: 10_000 });
     expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(false);
   });
 

@@ -17,8 +17,8 @@ export const DAY = 864e5;
 /** The sample config as the server validates it, for expected figures (`buildReport`). */
 export const liveConfig: Config = parseConfig({ ...sampleConfig, version: 'v1' }).config!;
 
-/** The stored history: the SDK itself driving 260 customers through four weeks (made once per test file). */
-export const history: UpgradeKitEvent[] = generateHistory(parseConfig(sampleConfig).config!, { customers: 260, days: 28, start: START, seed: 7 });
+/** The stored history: the SDK itself driving 160 customers through four weeks (made once: the files share one module graph). */
+export const history: UpgradeKitEvent[] = generateHistory(parseConfig(sampleConfig).config!, { customers: 160, days: 28, start: START, seed: 7 });
 
 /** `sessionStorage` of one test. */
 export function memoryStorage(initial: Record<string, string> = {}) {
