@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS } from '../chromium.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const url = (path: string) => `${inject('cockpitUrl')}${path}`;
-const admin = { authorization: `Bearer ${inject('adminToken')}` };
+const admin = () => ({ authorization: `Bearer ${inject('adminToken')}` });
 
 let profile: string;
 let context: BrowserContext;
@@ -22,6 +22,8 @@ let page: Page;
 let problems: string[];
 
 beforeEach(async () => {
+  const setupProblem = inject('setupProblem');
+  if (setupProblem) throw new Error(setupProblem);
   profile = await mkdtemp(join(tmpdir(), 'upgradekit-cockpit-'));
   context = await chromium.launchPersistentContext(profile, { executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
@@ -34,6 +36,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  if (inject('setupProblem')) return;
   await context?.close();
   await rm(profile, { recursive: true, force: true });
   expect(problems).toEqual([]);
@@ -61,7 +64,7 @@ const go = async (label: string, heading: string) => {
 };
 
 const served = async () => {
-  const answer = await fetch(url('/api/config'), { headers: admin });
+  const answer = await fetch(url('/api/config'), { headers: admin() });
   return { etag: answer.headers.get('etag'), config: (await answer.json()) as { version: string; triggers: Array<{ id: string; when: { all: Array<{ gateHits?: { atLeast: number } }> } }> } };
 };
 const pdfThreshold = (config: Awaited<ReturnType<typeof served>>['config']) => config.triggers.find((trigger) => trigger.id === 'power-user-pdf')!.when.all[0]!.gateHits!.atLeast;
@@ -91,7 +94,7 @@ describe('the cockpit on a real server', () => {
 
     // A trigger's funnel reads as the server's report counts it.
     await go('Triggers', 'Triggers');
-    const report = (await (await fetch(url('/api/report'), { headers: admin })).json()) as { triggers: Array<{ triggerId: string; fired: number; shown: number; clicked: number; conversions: number }> };
+    const report = (await (await fetch(url('/api/report'), { headers: admin() })).json()) as { triggers: Array<{ triggerId: string; fired: number; shown: number; clicked: number; conversions: number }> };
     const pdf = report.triggers.find((trigger) => trigger.triggerId === 'power-user-pdf')!;
     expect(pdf.shown).toBeGreaterThan(0);
     const funnel = page.getByRole('article', { name: 'power-user-pdf' }).getByRole('table', { name: 'Funnel of power-user-pdf' });
