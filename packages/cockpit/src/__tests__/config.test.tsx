@@ -113,6 +113,13 @@ describe('Config', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Simulate' }));
   });
 
+  it('says when the config cannot be loaded', async () => {
+    renderCockpit({ at: '/config', fetch: (api) => (input, init) => (String(input).startsWith('/api/config') ? Promise.reject(new TypeError('Failed to fetch')) : api.fetch(input, init)) });
+    await screenLoaded('Config');
+    expect(screen.getAllByRole('alert').map((alert) => alert.getAttribute('data-problem'))).toEqual(['network', 'network']);
+    expect(await axeProblems()).toEqual([]);
+  });
+
   it('starts from an empty config when the server has none yet', async () => {
     renderCockpit({ at: '/config', config: null });
     const content = await openEditor();

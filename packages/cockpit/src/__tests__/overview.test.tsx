@@ -62,6 +62,21 @@ describe('Overview', () => {
     expect(await axeProblems()).toEqual([]);
   });
 
+  it('refuses an answer of another shape, saying which field and what to check', async () => {
+    renderCockpit({
+      fetch: (api) => async (input, init) => {
+        const answer = await api.fetch(input, init);
+        if (!String(input).startsWith('/api/report?')) return answer;
+        const { totals: _totals, ...rest } = await answer.json();
+        return new Response(JSON.stringify(rest), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await screenLoaded('Overview');
+    expect(screen.getByRole('alert').textContent).toBe(
+      "Unexpected answer from the serverThe server's answer to GET /api/report is not what this cockpit reads (at totals); are the server and the cockpit the same version?Try again",
+    );
+  });
+
   it('says when the server went down, and tries again on request', async () => {
     let down = false;
     const { user } = renderCockpit({ fetch: (api) => (input, init) => (down ? serverDown()() : api.fetch(input, init)) });
