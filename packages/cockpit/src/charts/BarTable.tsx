@@ -10,6 +10,12 @@ export interface BarRow {
   text: string;
 }
 
+/*
+ * The cockpit's charts are visx (d3 scales, SVG shapes through React): SVG takes its
+ * colours from the page's CSS variables, so light and dark need no script, and it
+ * sits in the DOM beside the text each chart has. See docs/cockpit.md for the sizes
+ * measured against uPlot.
+ */
 const WIDTH = 100;
 const HEIGHT = 12;
 
