@@ -52,7 +52,7 @@ function resolveImport(from, specifier) {
 
 const problems = [];
 const graph = new Map();
-const dirs = ['packages/core/src', 'packages/react/src', 'packages/cli/src', 'packages/server/src', 'packages/dashboard/src'].map((dir) => join(root, dir));
+const dirs = ['packages/core/src', 'packages/react/src', 'packages/cli/src', 'packages/server/src', 'packages/cockpit/src'].map((dir) => join(root, dir));
 for (const file of dirs.flatMap((dir) => { try { return sources(dir); } catch { return []; } })) {
   const text = readFileSync(file, 'utf8');
   const name = relative(root, file);

@@ -1,0 +1,132 @@
+import { parseConfig } from '@upgradekit/core';
+import { screen, within } from '@testing-library/react';
+import { diagnosticCount } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
+import { userEvent } from 'vitest/browser';
+import { describe, expect, it } from 'vitest';
+import { sampleConfig } from './fakeApi/sampleConfig.js';
+import { simulate } from './fakeApi/simulate.js';
+import { axeProblems, history, liveConfig, renderCockpit, rowText, screenLoaded, TOKEN } from './harness.js';
+import type { FakeApi } from './fakeApi/createFakeApi.js';
+
+/** The live config as the server stores it, pretty-printed as the editor shows it. */
+const liveText = JSON.stringify({ ...sampleConfig, version: 'v1' }, null, 2);
+/** The PDF trigger asks for 3 gate hits in 7 days instead of 2. */
+const stricter = liveText.replace('"atLeast": 2,', '"atLeast": 3,');
+
+async function openEditor() {
+  await screenLoaded('Config');
+  const content = await screen.findByRole('textbox', { name: 'Config JSON' }, { timeout: 10_000 });
+  await expect.poll(() => screen.queryByText('Valid against the config schema.'), { timeout: 10_000 }).toBeTruthy();
+  return content;
+}
+
+/** Replaces the editor's text as a person would: select all, then type (real keyboard input in Chromium). */
+async function replaceText(content: HTMLElement, text: string) {
+  await userEvent.fill(content, text);
+}
+
+const served = async (api: FakeApi) => (await api.fetch('/api/config', { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+const historyRows = () => within(screen.getByRole('region', { name: 'Config versions' })).getAllByRole('row').slice(1);
+
+describe('Config', () => {
+  it('shows the live config in an editor that checks it against the schema', async () => {
+    renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    expect(EditorView.findFromDOM(content)!.state.doc.toString()).toBe(`${liveText}\n`);
+    expect(historyRows().map((row) => row.textContent)).toEqual([expect.stringMatching(/^v1Live.*admininitial config$/)]);
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('simulates an edited threshold on the stored history beside the live config and shows the difference', async () => {
+    renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    await replaceText(content, stricter);
+    await userEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    const table = await screen.findByRole('region', { name: 'Simulation: live config against the edited one' }, { timeout: 15_000 });
+    const [live, edited] = await simulate([liveConfig, parseConfig(JSON.parse(stricter)).config!], history, {});
+    const before = live!.triggers.find((trigger) => trigger.triggerId === 'power-user-pdf')!;
+    const after = edited!.triggers.find((trigger) => trigger.triggerId === 'power-user-pdf')!;
+    expect(after.firedCustomers).toBeLessThan(before.firedCustomers);
+    expect(rowText(table, 'power-user-pdf')).toContain(`${before.firedCustomers} → ${after.firedCustomers} (−${before.firedCustomers - after.firedCustomers})`);
+    expect(screen.getByText(/^Changes: /).textContent).toBe('Changes: power-user-pdf.');
+    expect(rowText(table, 'team-growing')).not.toContain('(');
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('publishes the edit as a new live version, then rolls back to the first', async () => {
+    const { api } = renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    await replaceText(content, stricter);
+    await userEvent.fill(screen.getByLabelText('Note'), 'PDF prompt after 3 tries');
+    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await screen.findByText('Published v2: it is live, and remote configs pick it up on their next poll.');
+    await openEditor();
+    expect(historyRows().map((row) => row.getAttribute('data-version'))).toEqual(['v2', 'v1']);
+    expect(historyRows()[0]!.textContent).toContain('PDF prompt after 3 tries');
+    expect((await served(api)).triggers[0].when.all[0].gateHits.atLeast).toBe(3);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Roll back to v1' }));
+    await screen.findByText('Rolled back to v1: v3 is live, and remote configs pick it up on their next poll.');
+    await openEditor();
+    expect(historyRows()[0]!.textContent).toMatch(/^v3Live.*rollback to v1/);
+    const live = await served(api);
+    expect([live.version, live.triggers[0].when.all[0].gateHits.atLeast]).toEqual(['v3', 2]);
+  });
+
+  it("marks a value the schema does not allow, and holds back Simulate and Publish until it is fixed", async () => {
+    renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    await replaceText(content, liveText.replace('"cooldown": "3d"', '"cooldown": "3 days"'));
+    const problems = await screen.findByText('1 problem');
+    const line = liveText.split('\n').findIndex((text) => text.includes('"cooldown": "3d"')) + 1;
+    expect(problems.nextElementSibling!.textContent).toBe(`Line ${line}: Expected a duration such as "7d" (a number, then s, m, h, d or w)`);
+    expect((screen.getByRole('button', { name: 'Simulate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(true);
+    // Marked in the text too, where the editor draws it.
+    expect(diagnosticCount(EditorView.findFromDOM(content)!.state)).toBe(1);
+    await replaceText(content, liveText.replace('"cooldown": "3d"', '"cooldown": "4d"'));
+    await screen.findByText('Valid against the config schema.', undefined, { timeout: 10_000 });
+    expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("shows the server's own objections at their place and keeps the live config", async () => {
+    const { api } = renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    // Well-formed for the schema, but it names a feature the config does not define.
+    const misspelt = liveText.replace('"feature": "pdfExport",\n              "atLeast": 2', '"feature": "pdfExprt",\n              "atLeast": 2');
+    await replaceText(content, misspelt);
+    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The config was rejected');
+    const line = misspelt.split('\n').findIndex((text) => text.includes('"pdfExprt"')) + 1;
+    await expect
+      .poll(() => document.querySelector('.problems')!.textContent)
+      .toBe(`1 problemLine ${line}: triggers[0].when.all[0].gateHits.feature: feature "pdfExprt" is not defined (defined: projects, seats, pdfExport)`);
+    expect(historyRows()).toHaveLength(1);
+    expect((await served(api)).version).toBe('v1');
+  });
+
+  it('lets the keyboard leave the editor: Tab indents, Escape then Tab moves on', async () => {
+    renderCockpit({ at: '/config' });
+    const content = await openEditor();
+    content.focus();
+    await userEvent.keyboard('{Escape}{Tab}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Simulate' }));
+  });
+
+  it('says when the config cannot be loaded', async () => {
+    renderCockpit({ at: '/config', fetch: (api) => (input, init) => (String(input).startsWith('/api/config') ? Promise.reject(new TypeError('Failed to fetch')) : api.fetch(input, init)) });
+    await screenLoaded('Config');
+    expect(screen.getAllByRole('alert').map((alert) => alert.getAttribute('data-problem'))).toEqual(['network', 'network']);
+    expect(await axeProblems()).toEqual([]);
+  });
+
+  it('starts from an empty config when the server has none yet', async () => {
+    renderCockpit({ at: '/config', config: null });
+    const content = await openEditor();
+    expect(screen.getByText('No config is live yet: write one and publish it.')).toBeTruthy();
+    expect(content.textContent).toContain('"plans"');
+    expect(screen.getByText('No versions yet')).toBeTruthy();
+    expect(await axeProblems()).toEqual([]);
+  });
+});
