@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importEvents, startServer } from '@upgradekit/server/node';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from '../chromium.js';
@@ -14,7 +15,7 @@ declare module 'vitest' {
     cockpitUrl: string;
     adminToken: string;
     chromiumPath: string;
-    /** Why the suite could not be set up (the server or the CLI is not built); its tests fail with it. */
+    /** Why the suite could not be set up (the CLI is not built, the sample did not load); its tests fail with it. */
     setupProblem: string | null;
   }
 }
@@ -23,22 +24,6 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN_TOKEN = 'e2e-admin-token';
 const SAMPLE_CONFIG = join(root, 'packages/cli/examples/upgradekit.json');
 const CLI = join(root, 'packages/cli/dist/bin.js');
-
-/** What the suite uses of `@upgradekit/server/node`. */
-interface ServerNode {
-  startServer(options: { dataDir: string; port: number; adminToken: string; staticDir: string; config: unknown; onWarning?: (message: string) => void }): Promise<{ url: string; store: unknown; close(): Promise<void> }>;
-  importEvents(store: unknown, ndjson: AsyncIterable<Uint8Array | string>): Promise<{ stored: number; rejected: number }>;
-}
-
-/** The server's Node entry, or a clear error saying what to build. */
-async function serverNode(): Promise<ServerNode> {
-  const entry = '@upgradekit/server/node';
-  try {
-    return (await import(/* @vite-ignore */ entry)) as ServerNode;
-  } catch (error) {
-    throw new Error(`The cockpit's end-to-end suite runs against ${entry} (packages/server), which did not load (${(error as Error).message}); run \`npm ci && npm run build\`.`);
-  }
-}
 
 /** Builds the cockpit as it ships (production React). */
 async function buildCockpit(outDir: string) {
@@ -62,13 +47,12 @@ async function buildCockpit(outDir: string) {
 export default async function setup(project: TestProject) {
   project.provide('chromiumPath', ensureChromium('Cockpit end-to-end tests'));
   const work = await mkdtemp(join(tmpdir(), 'upgradekit-cockpit-e2e-'));
-  let started: Awaited<ReturnType<ServerNode['startServer']>> | undefined;
+  let started: Awaited<ReturnType<typeof startServer>> | undefined;
   const cleanUp = async () => {
     await started?.close();
     await rm(work, { recursive: true, force: true });
   };
   try {
-    const { startServer, importEvents } = await serverNode();
     if (!existsSync(CLI)) throw new Error(`The cockpit's end-to-end suite makes its history with ${CLI}; build it first: npm run build.`);
     const staticDir = join(work, 'cockpit');
     await buildCockpit(staticDir);

@@ -1,4 +1,5 @@
 import { parseConfig, type Config } from '@upgradekit/core';
+import { notFound } from './http/responses.js';
 import type { StoredConfig, UpgradeKitStore } from './store/types.js';
 
 /*
@@ -19,6 +20,8 @@ export interface LiveConfig {
   get(): Promise<Live | null>;
   /** What this instance just stored. */
   set(stored: StoredConfig): Live;
+  /** The parsed live config, or a 404 saying that `what` (e.g. "The report") needs one. */
+  require(what: string): Promise<Config>;
 }
 
 export function createLiveConfig(store: UpgradeKitStore, now: () => number, warn: (message: string) => void): LiveConfig {
@@ -31,7 +34,7 @@ export function createLiveConfig(store: UpgradeKitStore, now: () => number, warn
     if (!parsed.success) warn(`[upgradekit] the live config ${stored.version} no longer validates (${parsed.errors.slice(0, 3).join('; ')}); put a new version`);
     return (current = { stored, config: parsed.success ? parsed.config : null });
   };
-  return {
+  const live: LiveConfig = {
     async get() {
       if (now() - readAt < FRESH_MS) return current;
       reading ??= store
@@ -47,5 +50,12 @@ export function createLiveConfig(store: UpgradeKitStore, now: () => number, warn
       readAt = now();
       return set(stored);
     },
+    async require(what) {
+      const found = await live.get();
+      if (!found) throw notFound('no_config', `${what} needs a live config; PUT one to /config first.`);
+      if (!found.config) throw notFound('no_config', `The live config ${found.stored.version} no longer validates; PUT a new version.`);
+      return found.config;
+    },
   };
+  return live;
 }

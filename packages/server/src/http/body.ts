@@ -67,3 +67,11 @@ export function parseJson(text: string): unknown {
     throw badRequest('invalid_json', `The body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send a JSON document.`);
   }
 }
+
+/** A JSON object body (`application/json`, at most `limit` bytes), or a 4xx that says what to send. */
+export async function readJsonObject(request: Request, limit: number): Promise<Record<string, unknown>> {
+  requireMediaType(request, ['application/json']);
+  const body = await readJson(request, limit);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('invalid_body', 'Send a JSON object.');
+  return body as Record<string, unknown>;
+}

@@ -1,5 +1,5 @@
-import { parseConfig } from '@upgradekit/core';
-import { readJson, requireMediaType } from '../http/body.js';
+import { parseConfig, type Config } from '@upgradekit/core';
+import { readJsonObject } from '../http/body.js';
 import { badRequest, HttpError, json, notFound } from '../http/responses.js';
 import type { Route, RouteInput } from './route.js';
 
@@ -18,20 +18,20 @@ const toIssue = (error: string) => {
   return at < 0 ? { path: '(root)', message: error } : { path: error.slice(0, at), message: error.slice(at + 2) };
 };
 
-function validated(config: unknown): Record<string, unknown> {
+/** A config from a request, parsed; a 422 listing every problem's path when it does not validate (`unchanged` says what stays as it was). */
+export function validConfig(config: unknown, unchanged = 'The live config is unchanged.'): Config {
   const parsed = parseConfig(config);
   if (!parsed.success) {
     const issues = parsed.errors.map(toIssue);
-    throw new HttpError(422, 'invalid_config', `The config has ${issues.length} problem(s), the first at ${issues[0]!.path}: ${issues[0]!.message}. The live config is unchanged.`, { issues });
+    throw new HttpError(422, 'invalid_config', `The config has ${issues.length} problem(s), the first at ${issues[0]!.path}: ${issues[0]!.message}. ${unchanged}`, { issues });
   }
-  return config as Record<string, unknown>;
+  return parsed.config;
 }
 
-async function bodyOf(request: Request, maxBodyBytes: number): Promise<Record<string, unknown>> {
-  requireMediaType(request, ['application/json']);
-  const body = await readJson(request, maxBodyBytes);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('invalid_body', 'Send a JSON object.');
-  return body as Record<string, unknown>;
+/** The config as it was sent, after it validated: what is stored. */
+function validated(config: unknown): Record<string, unknown> {
+  validConfig(config);
+  return config as Record<string, unknown>;
 }
 
 function authorOf(request: Request): string {
@@ -76,7 +76,7 @@ export const putConfig: Route = {
   path: '/config',
   access: 'admin',
   async handle(input) {
-    const body = await bodyOf(input.request, input.server.options.maxBodyBytes);
+    const body = await readJsonObject(input.request, input.server.options.maxBodyBytes);
     if (!('config' in body)) throw badRequest('invalid_body', 'Send { "config": { ... }, "note"?: "why" }.');
     return publish(input, validated(body.config), noteOf(body), null);
   },
@@ -108,7 +108,7 @@ export const rollback: Route = {
   path: '/config/rollback',
   access: 'admin',
   async handle(input) {
-    const body = await bodyOf(input.request, input.server.options.maxBodyBytes);
+    const body = await readJsonObject(input.request, input.server.options.maxBodyBytes);
     if (typeof body.version !== 'string') throw badRequest('invalid_body', 'Send { "version": "v3" }: the version to restore.');
     const old = await input.server.options.store.configVersion(body.version);
     if (!old) throw notFound('unknown_version', `There is no config version ${JSON.stringify(body.version)}; GET /config/versions lists them.`);

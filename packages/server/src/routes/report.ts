@@ -1,19 +1,11 @@
-import type { Config } from '@upgradekit/core';
-import { json, notFound } from '../http/responses.js';
+import { json } from '../http/responses.js';
 import { promptsPerWeek } from '../report/promptsPerWeek.js';
 import { choice, scopeOf } from '../report/scope.js';
 import { weeklySeries } from '../report/series.js';
 import { storeReport } from '../report/serverReport.js';
-import type { Route, ServerContext } from './route.js';
+import type { Route } from './route.js';
 
 /* The cross-customer report, over the stored events and the live config. */
-
-async function liveConfig(server: ServerContext): Promise<Config> {
-  const live = await server.live.get();
-  if (!live) throw notFound('no_config', 'The report needs a live config; PUT one to /config first.');
-  if (!live.config) throw notFound('no_config', `The live config ${live.stored.version} no longer validates; PUT a new version.`);
-  return live.config;
-}
 
 /** `GET /report?from&to&by=trigger|variant|version&app`: the `ConversionReport` (variants are always inside their trigger; `version` adds `versions`). */
 export const report: Route = {
@@ -22,7 +14,7 @@ export const report: Route = {
   access: 'admin',
   async handle({ url, server }) {
     const by = choice(url, 'by', ['trigger', 'variant', 'version'], 'trigger');
-    const config = await liveConfig(server);
+    const config = await server.live.require('The report');
     return json(await storeReport(server.options.store, config, scopeOf(url), { byConfigVersion: by === 'version' }));
   },
 };
@@ -34,7 +26,7 @@ export const reportSeries: Route = {
   access: 'admin',
   async handle({ url, server }) {
     choice(url, 'interval', ['week'], 'week');
-    const config = await liveConfig(server);
+    const config = await server.live.require('The report');
     return json(await weeklySeries(server.options.store, config, scopeOf(url)));
   },
 };

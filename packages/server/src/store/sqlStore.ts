@@ -1,6 +1,7 @@
 import { claimDeliveries, deliveryCounts, settleDelivery } from './deliveriesSql.js';
 import { configVersion, configVersions, liveConfig, putConfig } from './configsSql.js';
 import { countEvents, deleteBefore, ingestEvents } from './eventsSql.js';
+import { customerEvents, customerHistories } from './historySql.js';
 import { migrate } from './migrations.js';
 import { eventSpan, promptWeeks, reportRows } from './reportSql.js';
 import type { SqlDatabase, UpgradeKitStore } from './types.js';
@@ -21,6 +22,8 @@ export async function createSqlStore(db: SqlDatabase): Promise<UpgradeKitStore> 
     reportRows: (scope, options) => reportRows(db, scope, options),
     promptWeeks: (scope, origin, weekMs) => promptWeeks(db, scope, origin, weekMs),
     eventSpan: (scope) => eventSpan(db, scope),
+    customerEvents: (customerId, scope) => customerEvents(db, customerId, scope),
+    customerHistories: (scope) => customerHistories(db, scope),
     claimDeliveries: (now, limit, leaseMs) => claimDeliveries(db, now, limit, leaseMs),
     settleDelivery: (delivery, outcome) => settleDelivery(db, delivery, outcome),
     deliveryCounts: () => deliveryCounts(db),

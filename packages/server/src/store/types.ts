@@ -140,6 +140,10 @@ export interface UpgradeKitStore {
   promptWeeks(scope: EventScope, weekOrigin: number, weekMs: number): Promise<PromptWeekRows>;
   /** The earliest and latest event time in the scope, or `null` when it has none. */
   eventSpan(scope: EventScope): Promise<{ first: number; last: number } | null>;
+  /** One customer's events in the scope, in time order (see `historySql.ts`). */
+  customerEvents(customerId: string, scope: EventScope): Promise<UpgradeKitEvent[]>;
+  /** Every customer's events in the scope, one customer per group, a page of customers in memory at a time. */
+  customerHistories(scope: EventScope): AsyncIterable<UpgradeKitEvent[]>;
   /** Claims up to `limit` due deliveries for one attempt each; a claimed one is due again after `leaseMs` unless settled. */
   claimDeliveries(now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Settles an attempt: delivered, retried at `retryAt`, or failed for good (`retryAt` null). */
