@@ -83,7 +83,7 @@ export const CooldownAboutToEnd: Story = {
   }),
   play: async ({ canvasElement }) => {
     await expect(status(canvasElement)).toBe('Held back by governance');
-    await expect(heldBy(canvasElement)).toEqual(['Cooldown (3d after each impression): until Fri, Nov 20, 12:40 PM UTC (in 40 min)']);
+    await expect(heldBy(canvasElement)).toEqual(['Cooling down until 2026-11-20 12:40 UTC (3d between impressions), in 40 min']);
     await expect(screen.queryByRole('dialog')).toBeNull();
   },
 };
@@ -123,7 +123,7 @@ export const WeeklyCapReached: Story = {
   }),
   play: async ({ canvasElement }) => {
     await expect(status(canvasElement)).toBe('Held back by governance');
-    await expect(heldBy(canvasElement)).toEqual(['Weekly cap (3 interrupting prompts a week): until Sat, Nov 21, 11:40 AM UTC (in 23 h 40 min)']);
+    await expect(heldBy(canvasElement)).toEqual(['The cap of 3 interrupting prompts a week is reached until 2026-11-21 11:40 UTC, in 23 h 40 min']);
     await expect(screen.queryByRole('dialog')).toBeNull();
   },
 };

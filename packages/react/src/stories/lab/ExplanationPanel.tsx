@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import type { TriggerExplanation } from '@upgradekit/core';
-import { heldBack } from './heldBack.js';
-import { formatMoment, formatSpan } from './time.js';
+import { formatSpan } from './time.js';
 import { useLabState } from './useLabState.js';
 
 const STATUS: Record<TriggerExplanation['status'], string> = {
@@ -12,16 +11,18 @@ const STATUS: Record<TriggerExplanation['status'], string> = {
   unknown_trigger: 'Unknown trigger',
 };
 
+/** The engine's clause as a list item: `cooling down …` → `Cooling down …`. */
+const sentence = (clause: string) => clause.charAt(0).toUpperCase() + clause.slice(1);
+
 /**
  * What `kit.prompts.explain(triggerId)` says, leaf by leaf, and, when the prompt is
- * held back, which governance rule holds it and until when (see `heldBack`).
+ * held back, the governance rule the engine names, until when, and how long that is from now.
  */
 export function ExplanationPanel({ triggerId }: { triggerId: string }) {
   const { kit, now } = useLabState();
   const headingId = useId();
   const explanation = kit.prompts?.explain(triggerId);
   if (!explanation) return <p>This client has no prompt engine.</p>;
-  const holds = explanation.status === 'suppressed' ? heldBack(kit, triggerId) : [];
   return (
     <section aria-labelledby={headingId} className="lab-panel" data-status={explanation.status}>
       <h3 id={headingId}>
@@ -42,17 +43,14 @@ export function ExplanationPanel({ triggerId }: { triggerId: string }) {
           </li>
         ))}
       </ul>
-      {explanation.status === 'suppressed' && (
+      {explanation.status === 'suppressed' && explanation.heldBack && (
         <>
           <h4>Held back by</h4>
           <ul aria-label="Held back by" className="lab-holds">
-            {holds.map((hold) => (
-              <li key={hold.rule} data-rule={hold.rule}>
-                {hold.name}:{' '}
-                {hold.until === null ? 'until something else changes' : `until ${formatMoment(hold.until)} (in ${formatSpan(hold.until - now)})`}
-              </li>
-            ))}
-            {holds.length === 0 && <li>No single rule: the engine does not say which.</li>}
+            <li data-rule={explanation.heldBack.rule}>
+              {sentence(explanation.heldBack.text)}
+              {explanation.heldBack.until !== null && `, in ${formatSpan(explanation.heldBack.until - now)}`}
+            </li>
           </ul>
         </>
       )}
