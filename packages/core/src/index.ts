@@ -40,7 +40,7 @@ export { check } from './entitlements/check.js';
 export type { CheckOptions, CheckReason, CheckResult } from './entitlements/check.js';
 export { parseCustomer } from './entitlements/customer.js';
 export type { Customer, CustomerInput, CustomerTrial, ParseCustomerResult, UsageEntry } from './entitlements/customer.js';
-export { offerFor } from './entitlements/offer.js';
+export { offerFor, planInForce } from './entitlements/offer.js';
 export type { OfferTarget } from './entitlements/offer.js';
 export { comparePlans, recommendUpgrade, summarizePlans } from './entitlements/planComparison.js';
 export type { ComparisonRow, PlanComparison, PlanPosition, PlanSummary, RecommendTarget, UpgradeRecommendation, UpgradeTarget } from './entitlements/planComparison.js';

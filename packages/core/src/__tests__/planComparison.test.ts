@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../config/normalize.js';
 import type { ConfigInput } from '../config/schema.js';
 import { parseCustomer, type CustomerInput } from '../entitlements/customer.js';
-import { offerFor } from '../entitlements/offer.js';
+import { nextPlanUp, offerFor, planInForce } from '../entitlements/offer.js';
 import { comparePlans, recommendUpgrade, summarizePlans } from '../entitlements/planComparison.js';
 import { billedPrices } from '../entitlements/price.js';
 import { grantedLimit, mrrOf } from '../entitlements/upgradePath.js';
@@ -182,5 +182,39 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('offers during a plan trial', () => {
+  const DAY = 864e5;
+  const onTeamTrial = customerOf({ plan: 'free', trials: [{ plan: 'team', startedAt: NOW - DAY, endsAt: NOW + 6 * DAY }] });
+
+  it('puts the trial plan in force while it runs, and the paid plan before and after', () => {
+    expect(planInForce(config, onTeamTrial, NOW)).toBe('team');
+    expect(planInForce(config, onTeamTrial, NOW + 7 * DAY)).toBe('free');
+    expect(planInForce(config, onTeamTrial, NOW - 2 * DAY)).toBe('free');
+    expect(planInForce(config, onTeamTrial)).toBe('free');
+  });
+
+  it('offers keeping the trial plan, never the plan between, which would lower the limits the customer has', () => {
+    expect(nextPlanUp(config, onTeamTrial, NOW)).toBe('team');
+    expect(offerFor(config, onTeamTrial, { now: NOW })).toMatchObject({ plan: 'team', mrrDelta: 79 });
+    expect(recommendUpgrade(config, onTeamTrial, { now: NOW }).plan?.path.plan).toBe('team');
+    // Once the trial is over, the next plan up from Free again.
+    expect(offerFor(config, onTeamTrial, { now: NOW + 7 * DAY })?.plan).toBe('pro');
+  });
+
+  it('offers for a feature the cheapest path that keeps at least what the trial grants of it', () => {
+    // Pro grants PDF export as Team does: buying Pro keeps it.
+    expect(offerFor(config, onTeamTrial, { feature: 'pdfExport', now: NOW })?.plan).toBe('pro');
+    // Pro has 20 projects, the Team trial unlimited: only Team keeps them.
+    expect(offerFor(config, onTeamTrial, { feature: 'projects', now: NOW })?.plan).toBe('team');
+    expect(offerFor(config, onTeamTrial, { feature: 'projects' })?.plan).toBe('pro');
+  });
+
+  it('offers the next plan up from a paid plan above a trial of a lower one', () => {
+    const teamWithProTrial = customerOf({ plan: 'team', trials: [{ plan: 'pro', startedAt: NOW - DAY, endsAt: NOW + DAY }] });
+    expect(planInForce(config, teamWithProTrial, NOW)).toBe('team');
+    expect(nextPlanUp(config, teamWithProTrial, NOW)).toBe(config.plans[config.plans.findIndex((plan) => plan.id === 'team') + 1]?.id);
   });
 });

@@ -35,8 +35,7 @@ export function describe(value: unknown): string {
   return typeof value === 'number' || value instanceof Date ? String(value) : typeof value;
 }
 
-const TYPE_NAMES: Record<string, string> = { int: 'number', record: 'object' };
-const typeName = (expected: string) => TYPE_NAMES[expected] ?? expected;
+const typeName = (expected: string) => (expected === 'int' ? 'number' : expected === 'record' ? 'object' : expected);
 
 /** A zod issue in words (without its path). */
 export function englishError(issue: z.core.$ZodRawIssue): string {

@@ -22,7 +22,7 @@ export function explainFiring(kit: KitCore, trigger: Trigger, variant: string): 
   const activation = config.policy.activation;
   const activated = state.customer.activated ?? (activation ? evaluateCondition(activation, evaluationContext(config, windows, state, false, now)) : true);
   const { explain } = evaluate(trigger.when, evaluationContext(config, windows, state, activated, now, (featureId) => kit.check(featureId)));
-  const offer = toActivePrompt(config, trigger, variant, state.customer).upgrade;
+  const offer = toActivePrompt(config, trigger, variant, state.customer, now).upgrade;
   return {
     plan: state.customer.plan,
     leaves: explain.slice(0, MAX_EXPLAINED_LEAVES).map((leaf) => ({

@@ -95,13 +95,13 @@ export interface RecommendTarget extends OfferTarget {
  */
 export function recommendUpgrade(config: Config, customer: Customer, target: RecommendTarget = {}): UpgradeRecommendation {
   const none = { plan: null, addOn: null, maxQuantity: 0 };
-  const best = target.offer ?? (target.plan === undefined && target.feature !== undefined ? cheapestPath(config, customer, target.feature) : null);
+  const best = target.offer ?? (target.plan === undefined && target.feature !== undefined ? cheapestPath(config, customer, target.feature, { now: target.now }) : null);
   const compare = (path: UpgradePath | null) => path && comparePlans(config, customer, path, target.feature);
   if (!best?.addOns.length) {
     const plan = compare(best ?? offerFor(config, customer, target));
     return plan ? { ...none, plan } : none;
   }
-  const planOnly = target.feature === undefined ? null : cheapestPath(config, customer, target.feature, { addOns: false });
+  const planOnly = target.feature === undefined ? null : cheapestPath(config, customer, target.feature, { addOns: false, now: target.now });
   const addOn = config.addOns.find((candidate) => candidate.id === best.addOns[0]!.id)!;
   const cheaper = !planOnly || best.mrrDelta < planOnly.mrrDelta;
   return {

@@ -38,10 +38,10 @@ const COPY = ['placement', 'feature', 'title', 'body', 'ctaLabel', 'url'] as con
  * trigger's, and the offer (see `offerFor`): the prompt's own plan, else the
  * cheapest path that unlocks its feature, else the next plan up.
  */
-export function toActivePrompt(config: Config, trigger: Trigger, variant: string, customer: Customer): ActivePrompt {
+export function toActivePrompt(config: Config, trigger: Trigger, variant: string, customer: Customer, now: number): ActivePrompt {
   const overrides = trigger.experiment?.variants?.find((candidate) => candidate.id === variant)?.prompt;
   const prompt = { ...trigger.prompt, ...overrides };
-  const upgrade = offerFor(config, customer, { feature: prompt.feature, plan: prompt.plan });
+  const upgrade = offerFor(config, customer, { feature: prompt.feature, plan: prompt.plan, now });
   const active: ActivePrompt = { triggerId: trigger.id, variant, kind: prompt.kind, cta: prompt.cta ?? 'upgrade', upgrade, priority: trigger.priority ?? 0 };
   if (upgrade) active.plan = upgrade.plan;
   for (const key of COPY) if (prompt[key] !== undefined) active[key] = prompt[key];

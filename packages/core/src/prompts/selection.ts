@@ -30,7 +30,7 @@ export function createPromptSelection(kit: KitCore, store: StoreApi<PromptState>
     if (cached && cached.kitState === kitState && cached.state === state && cached.tick === tick) return cached.result;
     const result = selectPrompts({ config, now, variantOf, ...state, visible: platform.isVisible() })
       .filter(({ trigger }) => placement === undefined || trigger.prompt.placement === undefined || trigger.prompt.placement === placement)
-      .map(({ trigger, variant }) => toActivePrompt(config, trigger, variant, kitState.customer));
+      .map(({ trigger, variant }) => toActivePrompt(config, trigger, variant, kitState.customer, now));
     // Equal content keeps the previous array, so subscribers that compare by identity stay still.
     const same =
       cached?.result.length === result.length &&

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { UpgradeButton } from '../index.js';
-import { customer, expectNoAxeViolations, renderWithKit, user } from './helpers.js';
+import { customer, expectNoAxeViolations, NOW, renderWithKit, user } from './helpers.js';
 
 describe('UpgradeButton', () => {
   it('opens the host checkout with the plan and a context carrying attribution', async () => {
@@ -26,6 +26,18 @@ describe('UpgradeButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Upgrade to Pro' }));
     // The same offer prompts make: the next plan up, with what it adds to MRR.
     expect(onUpgrade).toHaveBeenCalledWith('pro', expect.objectContaining({ feature: 'apiCalls', upgrade: expect.objectContaining({ plan: 'pro', mrrDelta: 29 }) }));
+  });
+
+  it('during a Team trial offers keeping Team, never Pro, which has fewer projects than the customer has now', () => {
+    const onTrial = customer({ apiCalls: 1234, projects: 8 }, { trials: [{ plan: 'team', startedAt: NOW - 864e5, endsAt: NOW + 6 * 864e5 }] });
+    renderWithKit(
+      <>
+        <UpgradeButton />
+        <UpgradeButton feature="projects" />
+      </>,
+      { customer: onTrial },
+    );
+    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Upgrade to Team', 'Upgrade to Team']);
   });
 
   it('renders nothing on the top plan, where there is nothing to upgrade to', () => {

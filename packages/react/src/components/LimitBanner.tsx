@@ -4,6 +4,7 @@ import type { ActivePrompt, DismissReason } from '@upgradekit/core';
 import { useFormat, type UpgradeKitContextValue } from '../context.js';
 import { Guarded } from '../Guard.js';
 import { usePromptLifecycle, type PromptLifecycle } from '../hooks/usePromptLifecycle.js';
+import { useRerenderAt } from '../hooks/useRerenderAt.js';
 import { useUsage, type Thresholds, type UsageState } from '../hooks/useUsage.js';
 import { bannerCopy, meterCopy, type MessageKey, type Messages } from '../messages.js';
 import { announce, rememberPlace } from '../focus.js';
@@ -162,7 +163,10 @@ function useSnooze({ kit, diagnostics }: UpgradeKitContextValue, prompt: ActiveP
   const subscribe = useCallback((listener: () => void) => kit.prompts?.subscribe(listener) ?? (() => {}), [kit]);
   // The server never knows about snoozes: hydrate as "not snoozed", then read the engine's.
   const storedUntil = useSyncExternalStore(subscribe, () => safely(diagnostics, 'snoozedUntil()', () => kit.prompts?.snoozedUntil(key) ?? 0, 0), () => 0);
-  const snoozed = !prompt && Math.max(dismissedUntil, storedUntil) > kit.platform.now();
+  const snoozeEnds = Math.max(dismissedUntil, storedUntil);
+  const snoozed = !prompt && snoozeEnds > kit.platform.now();
+  // The banner comes back when the snooze ends, with nothing else changing.
+  useRerenderAt(kit, snoozed ? snoozeEnds : null);
   /** Hides the banner; returns until when (`Infinity`: for good). */
   const hide = (lifecycle: PromptLifecycle, reason: DismissReason | undefined, options: { forever?: boolean }): number => {
     const until = options.forever ? Infinity : kit.platform.now() + snoozeFor;

@@ -48,7 +48,7 @@ export const Offer: Story = {
   },
 };
 
-/** "Start free trial" starts it in place: the same dialog now says it is running. */
+/** "Start free trial" starts it in place: the same dialog now says it is running, and focus moves to its one action. */
 export const StartTrial: Story = {
   play: async ({ args }) => {
     const modal = await dialog('Try PDF export free for 14 days');
@@ -57,6 +57,8 @@ export const StartTrial: Story = {
     const active = await dialog('Your PDF export trial is active');
     await expect(active).toHaveAttribute('data-state', 'active');
     await expect(within(active).getByText('14 days left. Your trial ends Dec 4.')).toBeVisible();
+    // The dialog's remaining action: not the ✕ a modal dialog's own focus fixup would pick, nor <body>.
+    await waitFor(() => expect(document.activeElement).toBe(active.querySelector('.uk-dialog__actions [data-cta="dismiss"]')));
   },
 };
 

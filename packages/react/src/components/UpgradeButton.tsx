@@ -64,7 +64,7 @@ function UpgradeButtonView({ prompt, feature, billing, messages, className, onCl
   const lifecycle = usePromptLifecycle(triggerId === undefined ? null : { triggerId }, false);
   const result = useKitValue(kit, () => (feature && upgrade === undefined ? safeCheck(context, feature) : null));
   // Far from any limit there is no path yet (a pricing table, a header button): offer what offerFor picks.
-  const path = upgrade ?? result?.upgrade ?? safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature, plan }), null);
+  const path = upgrade ?? result?.upgrade ?? safely(diagnostics, 'offerFor()', () => offerFor(kit.config, kit.getSnapshot().customer, { feature, plan, now: kit.platform.now() }), null);
   const target = plan ?? path?.plan;
   const link = cta === 'learn_more' || cta === 'contact_sales' ? safeUrl(url, diagnostics) : undefined;
   if ((cta === 'learn_more' && !link) || (cta === 'upgrade' && !target)) return null;

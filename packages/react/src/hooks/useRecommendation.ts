@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import { recommendUpgrade, type ActivePrompt, type Config, type Customer, type UpgradeRecommendation } from '@upgradekit/core';
+import { planInForce, recommendUpgrade, type ActivePrompt, type Config, type Customer, type UpgradeRecommendation } from '@upgradekit/core';
 import type { UpgradeKitContextValue } from '../context.js';
 import { safeCheck, safely } from '../safe.js';
 import { useKitValue } from './useUpgradeKit.js';
@@ -35,9 +35,11 @@ export function useRecommendation(context: UpgradeKitContextValue, { feature, pl
   const { config, customer, version } = useCatalog(context, feature);
   // The prompt's offer answers for the plan it resolved; a plan the host asks for wins over it.
   const offer = plan === undefined ? prompt?.upgrade : undefined;
+  // Time matters only through the plan in force (a plan trial running or not).
+  const inForce = safely(context.diagnostics, 'planInForce()', () => planInForce(config, customer, context.kit.platform.now()), customer.plan);
   return useMemo(
-    () => safely(context.diagnostics, 'recommendUpgrade()', () => recommendUpgrade(config, customer, { feature, plan, offer }), NONE),
+    () => safely(context.diagnostics, 'recommendUpgrade()', () => recommendUpgrade(config, customer, { feature, plan, offer, now: context.kit.platform.now() }), NONE),
     // `version` changes with the feature's usage, which the recommendation reads.
-    [context.diagnostics, config, customer, version, feature, plan, offer],
+    [context.diagnostics, context.kit, config, customer, version, feature, plan, offer, inForce],
   );
 }
