@@ -7,15 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Opens the demo as a new visitor on a screen, runs `play`, and saves the viewport as `name`. */
 async function shoot(url, name, { width, height = 900, colorScheme = 'light' }, play) {
   const profile = await mkdtemp(join(tmpdir(), 'upgradekit-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS, viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);

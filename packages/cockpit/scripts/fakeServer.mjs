@@ -17,7 +17,7 @@ async function loadFake() {
   const source = here('../src/__tests__/fakeApi/');
   await build({
     stdin: {
-      contents: `export { createFakeApi } from '${source}createFakeApi.ts';\nexport { generateHistory } from '${source}history.ts';\nexport { sampleConfig } from '${source}sampleConfig.ts';\nexport { parseConfig } from '@upgradekit/core';\nexport { CHROMIUM, CHROMIUM_ARGS } from '${here('../../../tests/chromium.ts')}';`,
+      contents: `export { createFakeApi } from '${source}createFakeApi.ts';\nexport { generateHistory } from '${source}history.ts';\nexport { sampleConfig } from '${source}sampleConfig.ts';\nexport { parseConfig } from '@upgradekit/core';`,
       resolveDir: dir,
       loader: 'ts',
     },
@@ -67,7 +67,6 @@ export async function startFakeCockpit({ token, start, days = 28, customers = 16
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     end,
-    chromium: { executablePath: fake.CHROMIUM, args: fake.CHROMIUM_ARGS },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -1,23 +1,24 @@
 // Screenshots of every cockpit screen for the docs (docs/screenshots/cockpit-*.png):
-// the built cockpit on the fake API of its tests, in Debian's Chromium. Light at
-// 1280 px, plus one dark and one at a 390 px phone width.
-//   npm run build -w @upgradekit/cockpit && node packages/cockpit/scripts/screenshots.mjs
+// the built cockpit on a real server seeded with `upgradekit sample` history, in
+// Debian's Chromium. Light at 1280 px, plus one dark and one at a 390 px phone width.
+//   npm run build && node packages/cockpit/scripts/screenshots.mjs
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { startFakeCockpit } from './fakeServer.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../tests/chromium.mjs';
+import { startSeededCockpit } from './realServer.mjs';
 
 const TOKEN = 'admin-secret';
 const out = (name) => fileURLToPath(new URL(`../../../docs/screenshots/cockpit-${name}.png`, import.meta.url));
 
-const server = await startFakeCockpit({ token: TOKEN, start: Date.UTC(2026, 10, 2) });
+const server = await startSeededCockpit({ token: TOKEN, start: '2026-11-02' });
 const profile = await mkdtemp(join(tmpdir(), 'cockpit-shots-'));
 
 async function session({ width, height = 900, colorScheme = 'light' }) {
-  const context = await chromium.launchPersistentContext(join(profile, `${width}-${colorScheme}`), { ...server.chromium, viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
+  const context = await chromium.launchPersistentContext(join(profile, `${width}-${colorScheme}`), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.url}/`);
   await page.getByLabel('Admin token').waitFor();
