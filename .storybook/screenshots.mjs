@@ -8,12 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { startServer } from '../examples/saas-demo/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../tests/chromium.mjs';
 
 const root = fileURLToPath(new URL('../storybook-static', import.meta.url));
 const out = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
-// As tests/chromium.ts has them: Debian's Chromium, headless and quiet on a closed network.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Each screenshot: the Storybook path, what the preview shows once it is ready, and the window's height. */
 const SHOTS = [
