@@ -3,6 +3,7 @@ import { attributionWindowMs } from '@upgradekit/core/internal';
 import { createReportAccumulator, type ConversionReport } from '@upgradekit/core/report';
 import type { EventScope, UpgradeKitStore } from '../store/types.js';
 import { recheckAttribution } from './attributionRecheck.js';
+import { addUnseenFirings } from './unseenFirings.js';
 
 /*
  * The report over stored events, with `buildReport`'s figures (an integration test
@@ -14,7 +15,8 @@ import { recheckAttribution } from './attributionRecheck.js';
  *
  * - each customer's first event goes in first, under a type the report counts for
  *   customers and starting MRR only;
- * - then the counted events, in time order;
+ * - then the counted events, in time order (one `trigger.fired` of each trigger,
+ *   variant and version: the database counts the rest, `unseenFirings.ts`);
  * - then the event counts (and each version's last event), which the database
  *   knows, replace what the accumulator saw.
  *
@@ -33,6 +35,7 @@ export async function storeReport(store: UpgradeKitStore, config: Config, scope:
   // The fields the accumulator reads, with positions for ids (see `CountedEvent`).
   for (const event of rows.counted) accumulator.add(event as unknown as UpgradeKitEvent);
   const report = accumulator.result();
+  addUnseenFirings(report, rows.firings);
   report.totals.events = rows.counts.reduce((sum, count) => sum + count.events, 0);
   if (report.versions) {
     const counts = new Map(rows.counts.map((count) => [count.configVersion, count]));

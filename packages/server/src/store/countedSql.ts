@@ -1,5 +1,5 @@
 import { scopeSql } from './scopeSql.js';
-import type { CountedEvent, EventScope, SqlClient, Touch } from './types.js';
+import type { CountedEvent, EventScope, ReportRows, SqlClient, Touch } from './types.js';
 
 /*
  * The events that move a figure of the report (three in ten of a typical stream),
@@ -38,11 +38,22 @@ interface CountedColumns {
   upgrade: Array<[number, number | null]> | null;
   /** `[reason, forever]` of each dismissal. */
   dismissal: Array<[string | null, boolean | null]> | null;
+  /** `[triggerId, variant, configVersion, count]` of each group of `trigger.fired`. */
+  firings: Array<[string, string | null, string | null, number]> | null;
 }
 
-/** The counted events of the scope (ids stay in the database: see `CountedEvent`). */
-export async function countedEvents(tx: SqlClient, scope: EventScope, byConfigVersion: boolean): Promise<CountedEvent[]> {
-  const params: unknown[] = [COUNTED_TYPES];
+/** Every counted type but `trigger.fired`, whose events come one per group (see `countedEvents`). */
+const STREAMED_TYPES = COUNTED_TYPES.filter((type) => type !== 'trigger.fired');
+
+/**
+ * The counted events of the scope (ids stay in the database: see `CountedEvent`).
+ * A `trigger.fired` moves one figure, its variant's count, yet is a quarter of the
+ * counted stream: the database counts them per trigger, variant and config version
+ * and sends the first of each group alone, which puts the trigger and variant in
+ * the report where the whole stream would (`firings` says how many each stands for).
+ */
+export async function countedEvents(tx: SqlClient, scope: EventScope, byConfigVersion: boolean): Promise<Pick<ReportRows, 'counted' | 'firings'>> {
+  const params: unknown[] = [COUNTED_TYPES, STREAMED_TYPES];
   const where = scopeSql(scope, params);
   const columns = [
     `'type', json_agg(array_position($1::text[], type))`,
@@ -54,21 +65,39 @@ export async function countedEvents(tx: SqlClient, scope: EventScope, byConfigVe
     ...(scope.app === null ? [`'app', json_agg(app)`] : []),
     `'upgrade', json_agg(json_build_array(mrr, mrr_delta)) FILTER (WHERE type = 'upgrade.completed')`,
     `'dismissal', json_agg(json_build_array(reason, forever)) FILTER (WHERE type = 'prompt.dismissed')`,
+    `'firings', (SELECT json_agg(json_build_array(trigger_id, variant, config_version, n)) FROM first_fired)`,
   ];
+  const fields = `id COLLATE "C" AS id, type, at, customer_id, trigger_id, variant, config_version, app, mrr, mrr_delta, reason,
+    CASE WHEN type = 'prompt.dismissed' THEN body->'forever' = 'true'::jsonb END AS forever`;
   // An aggregate reads a sorted subquery in its order (a subquery with ORDER BY is
   // never flattened): one sort for every column, where `json_agg(x ORDER BY ...)`
   // would sort once per column.
   const [row] = await tx.query<{ columns: string }>(
-    `SELECT json_build_object(${columns.join(', ')})::text AS columns
+    `WITH fired AS MATERIALIZED (
+       SELECT trigger_id, variant, config_version, count(*) AS n, min(at) AS at
+       FROM upgradekit_events WHERE type = 'trigger.fired' AND ${where} GROUP BY 1, 2, 3
+     ), first_fired AS MATERIALIZED (
+       SELECT g.*, f.id FROM fired g CROSS JOIN LATERAL (
+         SELECT e.id FROM upgradekit_events e
+         WHERE e.type = 'trigger.fired' AND e.at = g.at AND e.trigger_id IS NOT DISTINCT FROM g.trigger_id
+           AND e.variant IS NOT DISTINCT FROM g.variant AND e.config_version IS NOT DISTINCT FROM g.config_version AND ${scopeSql(scope, params, 'e.')}
+         ORDER BY e.id COLLATE "C" LIMIT 1
+       ) AS f
+     )
+     SELECT json_build_object(${columns.join(', ')})::text AS columns
      FROM (
-       SELECT type, at, customer_id, trigger_id, variant, config_version, app, mrr, mrr_delta, reason,
-         CASE WHEN type = 'prompt.dismissed' THEN body->'forever' = 'true'::jsonb END AS forever
-       FROM upgradekit_events WHERE type = ANY($1::text[]) AND ${where}
-       ORDER BY at, id COLLATE "C"
+       SELECT ${fields} FROM upgradekit_events WHERE type = ANY($2::text[]) AND ${where}
+       UNION ALL
+       SELECT ${fields} FROM upgradekit_events WHERE id IN (SELECT id FROM first_fired)
+       ORDER BY at, id
      ) AS counted`,
     params,
   );
-  return row ? toEvents(JSON.parse(row.columns) as CountedColumns, scope.app) : [];
+  const parsed = row ? (JSON.parse(row.columns) as CountedColumns) : null;
+  return {
+    counted: parsed ? toEvents(parsed, scope.app) : [],
+    firings: (parsed?.firings ?? []).map(([triggerId, variant, configVersion, count]) => ({ triggerId, variant, configVersion, count })),
+  };
 }
 
 /** Events of one shape (every field present), so the accumulator's property reads stay monomorphic. */

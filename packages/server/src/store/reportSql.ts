@@ -56,11 +56,14 @@ const REPORT_SETTINGS = ["SET LOCAL work_mem = '64MB'", 'SET LOCAL jit = off'];
  * and the counted events are read at the same time on PostgreSQL (see `SqlDatabase.readSnapshot`).
  */
 export async function reportRows(db: SqlDatabase, scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }): Promise<ReportRows> {
-  const [{ counts, firsts, touches }, counted] = await db.readSnapshot<[Summary & { touches: ReportRows['touchesBefore'] }, ReportRows['counted']]>(REPORT_SETTINGS, [
-    async (tx) => ({ ...(await summary(tx, scope, options.byConfigVersion)), touches: await touchesBefore(tx, scope, options.attributionWindowMs) }),
-    (tx) => countedEvents(tx, scope, options.byConfigVersion),
-  ]);
-  return { counts, firsts, counted, touchesBefore: touches };
+  const [{ counts, firsts, touches }, { counted, firings }] = await db.readSnapshot<[Summary & { touches: ReportRows['touchesBefore'] }, Pick<ReportRows, 'counted' | 'firings'>]>(
+    REPORT_SETTINGS,
+    [
+      async (tx) => ({ ...(await summary(tx, scope, options.byConfigVersion)), touches: await touchesBefore(tx, scope, options.attributionWindowMs) }),
+      (tx) => countedEvents(tx, scope, options.byConfigVersion),
+    ],
+  );
+  return { counts, firsts, counted, touchesBefore: touches, firings };
 }
 
 /** Histograms of prompts shown per customer-week, weeks counted from `weekOrigin` (see `report/promptsPerWeek.ts`). */

@@ -134,10 +134,12 @@ export interface ReportRows {
   counts: Array<{ configVersion: string | null; events: number; firstAt: number; lastAt: number }>;
   /** Each customer's earliest event (per config version with `byConfigVersion`), sorted by time then id. */
   firsts: Array<Pick<UpgradeKitEvent, 'id' | 'at' | 'customerId' | 'mrr' | 'configVersion'>>;
-  /** The events that move a figure, sorted by time then id, with the attribution their client claimed. */
+  /** The events that move a figure, sorted by time then id, with the attribution their client claimed (`trigger.fired`: see `firings`). */
   counted: CountedEvent[];
   /** Impressions and clicks within the attribution window before the scope's `from`, by time. */
   touchesBefore: Touch[];
+  /** `trigger.fired` events per trigger, variant and config version: `counted` holds the first of each group only. */
+  firings: Array<{ triggerId: string; variant: string | null; configVersion: string | null; count: number }>;
 }
 
 /** Prompts shown per active customer-week, as histograms (`report/promptsPerWeek.ts`). */
