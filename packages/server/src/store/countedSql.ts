@@ -67,8 +67,13 @@ export async function countedEvents(tx: SqlClient, scope: EventScope, byConfigVe
     `'dismissal', json_agg(json_build_array(reason, forever)) FILTER (WHERE type = 'prompt.dismissed')`,
     `'firings', (SELECT json_agg(json_build_array(trigger_id, variant, config_version, n)) FROM first_fired)`,
   ];
-  const fields = `id COLLATE "C" AS id, type, at, customer_id, trigger_id, variant, config_version, app, mrr, mrr_delta, reason,
-    CASE WHEN type = 'prompt.dismissed' THEN body->'forever' = 'true'::jsonb END AS forever`;
+  // Only the columns some aggregate reads go through the sort.
+  const fields = [
+    'id COLLATE "C" AS id, type, at, customer_id, trigger_id, variant, mrr, mrr_delta, reason',
+    "CASE WHEN type = 'prompt.dismissed' THEN body->'forever' = 'true'::jsonb END AS forever",
+    ...(byConfigVersion ? ['config_version'] : []),
+    ...(scope.app === null ? ['app'] : []),
+  ].join(', ');
   // An aggregate reads a sorted subquery in its order (a subquery with ORDER BY is
   // never flattened): one sort for every column, where `json_agg(x ORDER BY ...)`
   // would sort once per column.
