@@ -65,27 +65,29 @@ export async function countedEvents(tx: SqlClient, scope: EventScope, byConfigVe
     ...(scope.app === null ? [`'app', json_agg(app)`] : []),
     `'upgrade', json_agg(json_build_array(mrr, mrr_delta)) FILTER (WHERE type = 'upgrade.completed')`,
     `'dismissal', json_agg(json_build_array(reason, forever)) FILTER (WHERE type = 'prompt.dismissed')`,
-    `'firings', (SELECT json_agg(json_build_array(trigger_id, variant, config_version, n)) FROM first_fired)`,
+    `'firings', (SELECT json_agg(json_build_array(fired_trigger, fired_variant, fired_version, n)) FROM first_fired)`,
   ];
   // Only the columns some aggregate reads go through the sort.
-  const fields = [
-    'id COLLATE "C" AS id, type, at, customer_id, trigger_id, variant, mrr, mrr_delta, reason',
-    "CASE WHEN type = 'prompt.dismissed' THEN body->'forever' = 'true'::jsonb END AS forever",
-    ...(byConfigVersion ? ['config_version'] : []),
-    ...(scope.app === null ? ['app'] : []),
-  ].join(', ');
+  // Only the columns some aggregate reads go through the sort.
+  const names = ['id', 'type', 'at', 'customer_id', 'trigger_id', 'variant', 'mrr', 'mrr_delta', 'reason', 'forever', ...(byConfigVersion ? ['config_version'] : []), ...(scope.app === null ? ['app'] : [])];
+  const fields = names
+    .map((name) => (name === 'id' ? 'id COLLATE "C" AS id' : name === 'forever' ? "CASE WHEN type = 'prompt.dismissed' THEN body->'forever' = 'true'::jsonb END AS forever" : name))
+    .join(', ');
+  const version = byConfigVersion ? 'config_version' : 'NULL::text';
+  // The first firing of each group is looked up by the index on (type, at), a
+  // `LATERAL ... LIMIT 1` per group: never a join of the whole table, with or without statistics.
   // An aggregate reads a sorted subquery in its order (a subquery with ORDER BY is
   // never flattened): one sort for every column, where `json_agg(x ORDER BY ...)`
   // would sort once per column.
   const [row] = await tx.query<{ columns: string }>(
     `WITH fired AS MATERIALIZED (
-       SELECT trigger_id, variant, config_version, count(*) AS n, min(at) AS at
+       SELECT trigger_id AS fired_trigger, variant AS fired_variant, ${version} AS fired_version, count(*) AS n, min(at) AS first_at
        FROM upgradekit_events WHERE type = 'trigger.fired' AND ${where} GROUP BY 1, 2, 3
      ), first_fired AS MATERIALIZED (
-       SELECT g.*, f.id FROM fired g CROSS JOIN LATERAL (
-         SELECT e.id FROM upgradekit_events e
-         WHERE e.type = 'trigger.fired' AND e.at = g.at AND e.trigger_id IS NOT DISTINCT FROM g.trigger_id
-           AND e.variant IS NOT DISTINCT FROM g.variant AND e.config_version IS NOT DISTINCT FROM g.config_version AND ${scopeSql(scope, params, 'e.')}
+       SELECT g.*, f.* FROM fired g CROSS JOIN LATERAL (
+         SELECT ${fields} FROM upgradekit_events e
+         WHERE e.type = 'trigger.fired' AND e.at = g.first_at AND e.trigger_id IS NOT DISTINCT FROM g.fired_trigger AND e.variant IS NOT DISTINCT FROM g.fired_variant
+           AND ${byConfigVersion ? 'e.config_version' : 'NULL::text'} IS NOT DISTINCT FROM g.fired_version AND ${scopeSql(scope, params, 'e.')}
          ORDER BY e.id COLLATE "C" LIMIT 1
        ) AS f
      )
@@ -93,7 +95,7 @@ export async function countedEvents(tx: SqlClient, scope: EventScope, byConfigVe
      FROM (
        SELECT ${fields} FROM upgradekit_events WHERE type = ANY($2::text[]) AND ${where}
        UNION ALL
-       SELECT ${fields} FROM upgradekit_events WHERE id IN (SELECT id FROM first_fired)
+       SELECT ${names.join(', ')} FROM first_fired
        ORDER BY at, id
      ) AS counted`,
     params,
