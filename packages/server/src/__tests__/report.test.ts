@@ -102,3 +102,63 @@ describe.each(STORE_KINDS)('the report on %s', (kind) => {
     expect((await server.call('GET', '/api/report?by=customer', { admin: true })).status).toBe(400);
   });
 });
+
+describe.each(STORE_KINDS)('the report on %s, event by event', (kind) => {
+  let server: TestServer;
+  const W = 7 * DAY;
+  const at = (days: number) => T0 + days * DAY;
+  const touch = { type: 'prompt.shown', triggerId: 'power-user', variant: 'a' } as const;
+  const upgrade = (customerId: string, days: number, more: Record<string, unknown> = {}) =>
+    event({ type: 'upgrade.completed', customerId, at: at(days), mrr: 0, mrrDelta: 29, triggerId: 'power-user', variant: 'a', ...more });
+  // Upgrades whose only impression is outside the scope's window, exactly a window before, at the same moment (an id sorting after), or in another app.
+  const early = [event({ ...touch, customerId: 'acct_early', at: at(9) }), upgrade('acct_early', 12)];
+  const edge = [event({ ...touch, customerId: 'acct_edge', at: at(10) }), upgrade('acct_edge', 10 + W / DAY)];
+  const late = [event({ ...touch, customerId: 'acct_late', at: at(10) - 1 }), upgrade('acct_late', 10 + W / DAY)];
+  const sameMoment = upgrade('acct_same', 11);
+  const same = [sameMoment, event({ ...touch, customerId: 'acct_same', at: sameMoment.at, id: `${sameMoment.id}~` })];
+  const foreign = [event({ ...touch, customerId: 'acct_far', at: at(11) }), upgrade('acct_far', 12)];
+  // Triggers and variants missing from the config, first mentioned in time order by retired-b, then retired-a, yet posted the other way round.
+  const retired = [
+    event({ type: 'trigger.fired', customerId: 'acct_r', at: at(13), triggerId: 'retired-a', variant: 'x' }),
+    event({ type: 'prompt.shown', customerId: 'acct_r', at: at(11.5), triggerId: 'retired-b', variant: 'y' }),
+    event({ type: 'trial.started', customerId: 'acct_r', at: at(11.6), triggerId: 'power-user', variant: 'c', plan: 'pro', endsAt: at(25) }),
+    event({ type: 'prompt.clicked', customerId: 'acct_r', at: at(11.7), triggerId: 'retired-a', variant: 'x' }),
+  ];
+  const dismissals = [
+    event({ type: 'prompt.dismissed', customerId: 'acct_d', at: at(12), variant: 'b', reason: 'not_now', forever: true }),
+    event({ type: 'prompt.dismissed', customerId: 'acct_d', at: at(12.1), variant: 'b', forever: false }),
+    event({ type: 'prompt.dismissed', customerId: 'acct_d', at: at(12.2), variant: 'b', reason: 'too_expensive', forever: true }),
+  ];
+  const acme = [...early, ...edge, ...late, ...same, foreign[1]!, ...retired, ...dismissals, event({ customerId: 'acct_d', at: at(1), mrr: 29 })];
+  const unattributed = new Set([late[1], foreign[1]]);
+  const rechecked = byTimeAndId(acme).map((e) => (unattributed.has(e) ? (({ triggerId: _t, variant: _v, ...rest }) => rest)(e as any) : e));
+
+  beforeAll(async () => {
+    server = await testServer(kind, { writeKeys: { [WRITE_KEY]: { app: 'acme' }, [OTHER_KEY]: { app: 'other' } } });
+    await post(server, [...acme].reverse());
+    await post(server, [foreign[0]!], OTHER_KEY);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('credits an upgrade on an impression up to the window before it, at its very moment, and before the report starts, but not from another app', async () => {
+    const from = at(10);
+    for (const query of [`from=${from}`, `from=${from}&by=version`, 'app=acme']) {
+      const { body } = await server.call('GET', `/api/report?${query}`, { admin: true });
+      const window = query.startsWith('from') ? { from } : {};
+      const events = query === 'app=acme' ? rechecked : byTimeAndId([...rechecked, foreign[0]!]);
+      expect(body).toEqual(plain(buildReport(events, config, { ...window, byConfigVersion: query.includes('version') })));
+    }
+    const { body } = await server.call('GET', `/api/report?from=${from}`, { admin: true });
+    expect(body.totals.attributedConversions).toBe(3);
+    expect(body.totals.unattributedConversions).toBe(2);
+  });
+
+  it('lists triggers and variants missing from the config in the order they were first seen, and counts dismissals for good', async () => {
+    const { body } = await server.call('GET', '/api/report?app=acme', { admin: true });
+    expect(body.triggers.map((trigger: any) => trigger.triggerId)).toEqual(['power-user', 'near-limit', 'retired-b', 'retired-a']);
+    expect(body.triggers[0].variants.map((variant: any) => variant.variant)).toEqual(['a', 'b', 'c']);
+    expect(body.triggers[0].dismissed).toMatchObject({ total: 3, forever: 2, not_now: 1, too_expensive: 1, unspecified: 1 });
+  });
+});

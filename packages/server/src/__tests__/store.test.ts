@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FiringInput, UpgradeKitStore } from '../store/types.js';
 import { DAY, event, T0 } from './events.js';
-import { openStore, STORE_KINDS } from './stores.js';
+import { createPostgresStore } from '../store/postgres.js';
+import { dropSchema, freshSchema, openStore, postgresUrl, STORE_KINDS } from './stores.js';
 
 const firing = (eventId: string, customerId: string, firedAt: number, endpoints = ['crm']): FiringInput => ({
   eventId,
@@ -92,5 +93,43 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     const before = await store.countEvents();
     expect(await store.deleteBefore(T0 - 365 * DAY)).toBe(1);
     expect(await store.countEvents()).toBe(before - 1);
+  });
+});
+
+describe("the PostgreSQL store's report reads", () => {
+  const schema = freshSchema();
+  const stores: UpgradeKitStore[] = [];
+  const open = async (max: number) => {
+    const store = await createPostgresStore({ connectionString: postgresUrl(), schema, max });
+    stores.push(store);
+    return store;
+  };
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    await dropSchema(schema);
+  });
+  const scope = { from: null, to: null, app: null };
+  const options = { byConfigVersion: true, attributionWindowMs: 7 * DAY };
+  const batch = (offset: number) =>
+    Array.from({ length: 40 }, (_, index) =>
+      event({ type: index % 4 ? 'prompt.shown' : 'trigger.fired', customerId: `acct_${index % 7}`, at: T0 + (offset + index) * 1000, configVersion: index % 2 ? 'v1' : 'v2' }),
+    );
+
+  it('answers on a pool of one connection, and with reports and writes at once on a pool of two', async () => {
+    const single = await open(1);
+    const pair = await open(2);
+    await single.ingest('app1', batch(0), { firings: [], onceWithinMs: 0, now: T0 });
+    const expected = await single.reportRows(scope, options);
+    expect(expected.counted.length + expected.firings.reduce((sum, group) => sum + group.count - 1, 0)).toBe(40);
+    const writes = [1, 2, 3].map((round) => pair.ingest('app1', batch(round * 100), { firings: [], onceWithinMs: 0, now: T0 }));
+    const reports = await Promise.all([1, 2, 3, 4].map(() => pair.reportRows(scope, options)));
+    await Promise.all(writes);
+    // Each report saw one moment: its counts and its events agree, whatever the writes did meanwhile.
+    for (const report of reports) {
+      const events = report.counts.reduce((sum, count) => sum + count.events, 0);
+      expect(report.counted.length + report.firings.reduce((sum, group) => sum + group.count - 1, 0)).toBe(events);
+      expect(events % 40).toBe(0);
+    }
+    expect((await pair.reportRows(scope, options)).counts.reduce((sum, count) => sum + count.events, 0)).toBe(160);
   });
 });

@@ -1,6 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { join, resolve } from 'node:path';
 import { lockDirectory, type DirectoryLock } from './dirLock.js';
+import { sequentialReads } from './sequentialReads.js';
 import { createSqlStore } from './sqlStore.js';
 import type { SqlClient, SqlDatabase, UpgradeKitStore } from './types.js';
 
@@ -45,6 +46,7 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     location: dataDir ?? 'memory (nothing is kept when the process ends)',
     ...client(pglite),
     transaction: (body) => pglite.transaction((tx) => body(client(tx))),
+    readSnapshot: (setup, reads) => sequentialReads(db.transaction, setup, reads),
     async close() {
       try {
         if (!pglite.closed) await pglite.close();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createConcurrentReads } from './concurrentReads.js';
 import { createSqlStore } from './sqlStore.js';
 import type { SqlClient, SqlDatabase, UpgradeKitStore } from './types.js';
 
@@ -58,27 +59,29 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
   const ownPool = !options.pool;
   pool.on('error', (error) => warn(`[upgradekit] an idle PostgreSQL connection failed (${error.message}); the pool opens a new one`));
+  const transaction: SqlDatabase['transaction'] = async (body) => {
+    const connection = await pool.connect();
+    try {
+      await connection.query('BEGIN');
+      const result = await body(client(connection));
+      await connection.query('COMMIT');
+      connection.release();
+      return result;
+    } catch (error) {
+      // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
+      await connection.query('ROLLBACK').then(
+        () => connection.release(),
+        (rollback: Error) => connection.release(rollback),
+      );
+      throw error;
+    }
+  };
   const db: SqlDatabase = {
     kind: 'postgres',
     location,
     ...client(pool),
-    async transaction(body) {
-      const connection = await pool.connect();
-      try {
-        await connection.query('BEGIN');
-        const result = await body(client(connection));
-        await connection.query('COMMIT');
-        connection.release();
-        return result;
-      } catch (error) {
-        // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
-        await connection.query('ROLLBACK').then(
-          () => connection.release(),
-          (rollback: Error) => connection.release(rollback),
-        );
-        throw error;
-      }
-    },
+    transaction,
+    readSnapshot: createConcurrentReads(pool, client, transaction),
     close: async () => {
       if (ownPool) await pool.end();
     },

@@ -19,6 +19,12 @@ export interface SqlDatabase extends SqlClient {
   readonly location: string;
   /** Runs `body` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(body: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Runs `reads` in read-only transactions that see one snapshot, each after the
+   * statements of `setup` (`SET LOCAL ...`): on PostgreSQL at the same time, on
+   * connections of their own; on PGlite, which has one connection, one after another.
+   */
+  readSnapshot<T extends readonly unknown[]>(setup: readonly string[], reads: { [K in keyof T]: (tx: SqlClient) => Promise<T[K]> }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -93,14 +99,47 @@ export interface EventScope {
   app: string | null;
 }
 
+/**
+ * A counted event with the fields the report reads, every one present (`undefined`
+ * when the event has none), and the app it was sent with. Its `id` is its position
+ * in the stream: the report tells duplicates only by id, and stored events have none.
+ */
+export interface CountedEvent {
+  type: string;
+  id: number;
+  at: number;
+  customerId: string;
+  /** The customer's MRR before an upgrade; `0` on other types, whose MRR moves no figure once each customer's first event is counted. */
+  mrr: number;
+  triggerId: string | undefined;
+  variant: string | undefined;
+  configVersion: string | undefined;
+  mrrDelta: number | undefined;
+  reason: string | undefined;
+  forever: boolean | undefined;
+  app: string;
+}
+
+/** An impression or click of a trigger's prompt, for the attribution re-check. */
+export interface Touch {
+  app: string;
+  customerId: string;
+  triggerId: string;
+  at: number;
+}
+
 /** What the report reads of the stored events, fetched and aggregated by the database (see `report/serverReport.ts`). */
 export interface ReportRows {
-  /** Events in the scope, per config version (`null`: none recorded). */
+  /** Events in the scope, per config version with `byConfigVersion` (`null`: none recorded), else one count under `null`. */
   counts: Array<{ configVersion: string | null; events: number; firstAt: number; lastAt: number }>;
   /** Each customer's earliest event (per config version with `byConfigVersion`), sorted by time then id. */
   firsts: Array<Pick<UpgradeKitEvent, 'id' | 'at' | 'customerId' | 'mrr' | 'configVersion'>>;
-  /** The events that move a figure, sorted by time then id; upgrades failing the attribution re-check come without a trigger. */
-  counted: UpgradeKitEvent[];
+  /** The events that move a figure, sorted by time then id, with the attribution their client claimed (`trigger.fired`: see `firings`). */
+  counted: CountedEvent[];
+  /** Impressions and clicks within the attribution window before the scope's `from`, by time. */
+  touchesBefore: Touch[];
+  /** `trigger.fired` events per trigger, variant and config version: `counted` holds the first of each group only. */
+  firings: Array<{ triggerId: string; variant: string | null; configVersion: string | null; count: number }>;
 }
 
 /** Prompts shown per active customer-week, as histograms (`report/promptsPerWeek.ts`). */
