@@ -1,5 +1,5 @@
 import type { UpgradeKitEvent } from '@upgradekit/core';
-import { scopeSql } from './reportSql.js';
+import { scopeSql } from './scopeSql.js';
 import type { EventScope, SqlClient } from './types.js';
 
 /*
