@@ -11,7 +11,7 @@ function newestSource(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, entry.name === '__tests__' ? 0 : newestSource(path));
-    else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(tsx?|json|css)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -25,13 +25,16 @@ const builtAt = (file: string) => {
 };
 
 /**
- * The CLI's tests run the built CLI, which runs the built core: each is built
+ * The CLI's tests run the built CLI, which runs the built core and server and
+ * serves the built cockpit: each is built
  * first when its `dist` is missing or older than its sources, so `npm test`
  * works on a fresh clone (after `npm ci`) as well as after `npm run build`.
  */
 export default function setup(): void {
   for (const [name, dir, entry] of [
     ['@upgradekit/core', 'packages/core', 'dist/index.js'],
+    ['@upgradekit/server', 'packages/server', 'dist/node/index.js'],
+    ['@upgradekit/cockpit', 'packages/cockpit', 'dist/index.html'],
     ['@upgradekit/cli', 'packages/cli', 'dist/bin.js'],
   ] as const) {
     if (builtAt(join(root, dir, entry)) > newestSource(join(root, dir, 'src'))) continue;
