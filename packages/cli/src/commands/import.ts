@@ -12,13 +12,14 @@ import type { Command } from './command.js';
 /** How many refused lines are listed; the rest are counted. */
 const SHOWN_REFUSED = 10;
 
-const HELP = `Usage: upgradekit import <events.ndjson> [options]
+const HELP = `Usage: upgradekit import <events.ndjson | -> [options]
 
 Loads an NDJSON history (one event per line, as upgradekit sample and exports
 write it) into the embedded store that upgradekit serve reads. Every line is
 checked with the server's own event schemas; events already stored (by id) are
 skipped, so importing a file twice stores it once. Imported events never call
-webhooks. Refused lines are listed with their line number.
+webhooks. Refused lines are listed with their line number. With - it reads
+standard input: upgradekit sample --config c.json | upgradekit import -
 
 Stop upgradekit serve on the same data directory first: the store is one
 process's at a time, and import refuses to run while the server holds it.
@@ -55,7 +56,8 @@ export const importCommand: Command = {
     if (args.values.help) return write(io.stdout, HELP).then(() => EXIT.ok);
     const file = args.positionals[0];
     if (file === undefined) throw new UsageError('which file? upgradekit import <events.ndjson> (see upgradekit import --help)');
-    const size = await assertReadableFile(file);
+    const fromStdin = file === '-';
+    const size = fromStdin ? 0 : await assertReadableFile(file);
     const app = stringOf(args, 'app') || 'default';
     // Loaded here, not at the top: every other command starts without the database's code.
     const [{ createPgliteStore }, { importEvents }] = await Promise.all([import('@upgradekit/server/pglite'), import('@upgradekit/server/node')]);
@@ -65,15 +67,16 @@ export const importCommand: Command = {
     } catch (error) {
       throw describeStartError(error, { doing: 'import' });
     }
+    // Standard input has no size to measure progress against: no bar then.
     const progress = createProgress(io, 'import', size);
     let result: ImportResult;
     try {
-      result = await importEvents(store, createReadStream(file), { app, onProgress: ({ bytes }) => progress.update(bytes) });
+      result = await importEvents(store, fromStdin ? process.stdin : createReadStream(file), { app, onProgress: ({ bytes }) => progress.update(bytes) });
     } finally {
       progress.stop();
       await store.close();
     }
-    await report(io, file, store.location, app, result);
+    await report(io, fromStdin ? 'stdin' : file, store.location, app, result);
     return result.rejected > 0 ? EXIT.problems : EXIT.ok;
   },
 };

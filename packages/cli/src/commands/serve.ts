@@ -20,7 +20,8 @@ const HELP = `Usage: upgradekit serve [options]
 Runs the UpgradeKit server: the API at /api (event ingest, the remote config
 with its versions, the report across customers) and the cockpit at /, on the
 embedded PostgreSQL (PGlite) store kept in a data directory. It runs until
-Ctrl-C or SIGTERM, then closes the store and releases the directory.
+Ctrl-C or SIGTERM, then closes the store and releases the directory (a
+second Ctrl-C while it closes stops it at once).
 
 Options:
   --data-dir <dir>        where the data lives (default ${DEFAULT_DATA_DIR}); one
