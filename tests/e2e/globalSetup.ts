@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDemo } from '../../examples/saas-demo/demo.mjs';
-import buildForTheCli from '../../packages/cli/src/__tests__/globalSetup.ts';
+import { buildWhatTheCliRuns } from '../../packages/cli/src/__tests__/globalSetup.ts';
 import { ensureChromium } from '../chromium.js';
 
 declare module 'vitest' {
@@ -26,7 +26,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const chromiumPath = ensureChromium('End-to-end tests');
-  buildForTheCli();
+  buildWhatTheCliRuns();
   const work = await mkdtemp(join(tmpdir(), 'upgradekit-demo-'));
   let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
   try {

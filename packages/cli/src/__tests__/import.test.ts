@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UpgradeKitEvent } from '@upgradekit/core';
 import { buildReport } from '@upgradekit/core/report';
-import { EXAMPLE, exampleConfig, parseLines, tempDir, upgradekit } from './helpers.js';
+import { emptyStoreAt, EXAMPLE, exampleConfig, parseLines, tempDir, upgradekit } from './helpers.js';
 import { startServe } from './serveProcess.js';
 
 const temp = tempDir();
@@ -23,7 +23,7 @@ const byTimeAndId = (a: UpgradeKitEvent, b: UpgradeKitEvent) => a.at - b.at || (
 
 describe('upgradekit import', () => {
   it('stores a sample history once, and the server then reports the same figures as buildReport on that file', async () => {
-    const dataDir = temp.path('imported');
+    const dataDir = emptyStoreAt(temp.path('imported'));
     const events = parseLines(readFileSync(history, 'utf8')) as unknown as UpgradeKitEvent[];
     const run = upgradekit(['import', history, '--data-dir', dataDir]);
     expect(run).toMatchObject({ status: 0, stderr: '' });
@@ -53,7 +53,7 @@ describe('upgradekit import', () => {
     const [first, second] = readFileSync(history, 'utf8').split('\n');
     const file = temp.path('mixed.ndjson');
     writeFileSync(file, [first, 'not json', '', JSON.stringify({ type: 'prompt.shown' }), second, '{"v":1'].join('\n'));
-    const run = upgradekit(['import', file, '--data-dir', temp.path('mixed'), '--app', 'acme']);
+    const run = upgradekit(['import', file, '--data-dir', emptyStoreAt(temp.path('mixed')), '--app', 'acme']);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(`${file} → ${temp.path('mixed')} (app "acme"): 2 stored, 0 already there, 3 refused\n`);
     const refused = run.stderr.split('\n').filter(Boolean);
@@ -61,6 +61,12 @@ describe('upgradekit import', () => {
     expect(refused[0]).toMatch(new RegExp(`^${file}:2: is not JSON \\(`));
     expect(refused[1]).toMatch(new RegExp(`^${file}:4: .*id: is required`));
     expect(refused[2]).toMatch(new RegExp(`^${file}:6: is not JSON \\(`));
+
+    // The same from standard input (upgradekit sample | upgradekit import -): the two good ones are there already.
+    const piped = upgradekit(['import', '-', '--data-dir', temp.path('mixed'), '--app', 'acme'], undefined, readFileSync(file, 'utf8'));
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toBe(`stdin → ${temp.path('mixed')} (app "acme"): 0 stored, 2 already there, 3 refused\n`);
+    expect(piped.stderr.split('\n').filter(Boolean).map((line) => line.split(': ')[0])).toEqual(['stdin:2', 'stdin:4', 'stdin:6']);
   });
 
   it('says what is missing: the file, or which file', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { EXAMPLE, exampleInput, parseLines, tempDir, upgradekit, writeJson } from './helpers.js';
+import { emptyStoreAt, EXAMPLE, exampleInput, parseLines, tempDir, upgradekit, writeJson } from './helpers.js';
 import { startServe, type Serving } from './serveProcess.js';
 
 const temp = tempDir();
@@ -20,7 +20,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('upgradekit serve', () => {
   it('serves the API and the cockpit on the port it prints, keeps a second process off its directory, and closes cleanly on SIGTERM', async () => {
-    const dataDir = temp.path('served');
+    const dataDir = emptyStoreAt(temp.path('served'));
     const server = await serve(['--port', '0', '--data-dir', dataDir, '--config', EXAMPLE, '--admin-token', 'tok_admin', '--write-key', 'wk_test', '--allowed-origin', 'http://app.test/']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.url).not.toMatch(/:0$/);
@@ -71,7 +71,7 @@ describe('upgradekit serve', () => {
   });
 
   it('makes up an admin token when none is given and says so, and takes UPGRADEKIT_ADMIN_TOKEN', async () => {
-    const generated = await serve(['--port', '0', '--data-dir', temp.path('tokens')]);
+    const generated = await serve(['--port', '0', '--data-dir', emptyStoreAt(temp.path('tokens'))]);
     expect(generated.adminToken.length).toBeGreaterThanOrEqual(32);
     expect(generated.stdout()).toContain(`${generated.adminToken} (generated for this run: pass --admin-token or set UPGRADEKIT_ADMIN_TOKEN to keep one)`);
     expect(generated.stdout()).toContain('Live config:     none yet');
@@ -87,7 +87,7 @@ describe('upgradekit serve', () => {
     const taken: Server = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
-    const run = upgradekit(['serve', '--port', String(port), '--data-dir', temp.path('taken')]);
+    const run = upgradekit(['serve', '--port', String(port), '--data-dir', emptyStoreAt(temp.path('taken'))]);
     await new Promise((resolve) => taken.close(resolve));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`upgradekit serve: port ${port} on 127.0.0.1 is already in use by another program; pass another --port (or --port 0 for any free one)\n`);
