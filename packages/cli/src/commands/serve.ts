@@ -126,11 +126,13 @@ export const serveCommand: Command = {
       cockpit: existsSync(join(cockpitStaticDir, 'index.html')),
     };
     const startedAt = Date.now();
+    // Listening for the signals from here: a Ctrl-C while the store opens closes it once open, lock released.
+    const stopped = untilStopped();
     const server = await start(args, io, facts);
     try {
       const live = await server.store.liveConfig();
       await write(io.stdout, serveBanner({ ...facts, url: server.url, dataLocation: server.dataLocation, live, startedAt }));
-      const signal = await untilStopped();
+      const signal = await stopped;
       await write(io.stdout, `Stopping (${signal})...\n`);
     } finally {
       await server.close();
