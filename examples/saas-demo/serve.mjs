@@ -32,23 +32,26 @@ const PORT_ATTEMPTS = 20;
 /**
  * Starts a static server for `root` on 127.0.0.1. Files are served with their
  * content type; any other GET path gets index.html (client-side routes). Port 0
- * picks a free port; a taken port moves on to the next ones.
+ * picks a free port; a taken port moves on to the next ones. With `requireBuilt:
+ * false` it listens before the build is there (`npm run demo` needs the app's
+ * origin to start the server the build then points at), answering 503 until then.
  *
- * @param {{ root?: string, port?: number, host?: string }} [options]
+ * @param {{ root?: string, port?: number, host?: string, requireBuilt?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ root = fileURLToPath(new URL('./dist', import.meta.url)), port = 4173, host = '127.0.0.1' } = {}) {
+export async function startServer({ root = fileURLToPath(new URL('./dist', import.meta.url)), port = 4173, host = '127.0.0.1', requireBuilt = true } = {}) {
   const base = resolve(root);
   const index = join(base, 'index.html');
-  try {
-    await stat(index);
-  } catch {
-    throw new Error(`No built demo at ${base}: run \`npm run build -w saas-demo\` first.`);
-  }
+  const built = () => stat(index).then(() => true, () => false);
+  if (requireBuilt && !(await built())) throw new Error(`No built demo at ${base}: run \`npm run build -w saas-demo\` first.`);
 
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (!requireBuilt && !(await built())) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('The demo is being built; reload in a few seconds.');
       return;
     }
     let pathname;

@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 // A Node program, built like the libraries: ESM, one file per source module, and
-// every dependency (core, cli-progress, Node's own modules) left to Node to load.
+// every dependency (core, server, cockpit, cli-progress, Node's own modules) left to Node to load.
 export default defineConfig({
   build: {
     ssr: true,
@@ -12,7 +12,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      external: [/^node:/, ...builtinModules, /^@upgradekit\/core(\/|$)/, 'cli-progress'],
+      external: [/^node:/, ...builtinModules, /^@upgradekit\/(core|server|cockpit)(\/|$)/, 'cli-progress'],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

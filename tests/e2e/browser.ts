@@ -7,7 +7,7 @@ import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../chromium.js';
 
 /*
- * The built demo (globalSetup serves it) in real Chromium. A real browser has no
+ * The built demo (globalSetup runs it as `npm run demo` does, with its server) in real Chromium. A real browser has no
  * fake clock: every step waits for the DOM state it needs (expect.poll,
  * locator.waitFor) and never sleeps; time passes through the demo's clock control.
  */
@@ -49,10 +49,7 @@ export async function openDemo(screen: Screen = SCREENS[0]!): Promise<Demo> {
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
+  watchProblems(page, problems);
   await page.goto(inject('demoUrl'));
   await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
   return {
@@ -64,6 +61,21 @@ export async function openDemo(screen: Screen = SCREENS[0]!): Promise<Demo> {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Collects `page`'s console errors and warnings, and uncaught errors, into `problems`. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+}
+
+/** A second tab of the demo's browser (the PM's), whose problems count with the demo's. */
+export async function openTab(demo: Demo): Promise<Page> {
+  const page = await demo.context.newPage();
+  watchProblems(page, demo.problems);
+  return page;
 }
 
 /** Polls until the assertion holds (5 s), like a user waiting for the screen to update. */

@@ -1,44 +1,46 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { startServer } from '../../examples/saas-demo/serve.mjs';
+import { startDemo } from '../../examples/saas-demo/demo.mjs';
+import { buildWhatTheCliRuns } from '../../packages/cli/src/__tests__/globalSetup.ts';
 import { ensureChromium } from '../chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The built demo, served on 127.0.0.1 for this run. */
     demoUrl: string;
+    /** The demo's `upgradekit serve`: the cockpit at `/`, the API at `/api`. */
+    demoCockpitUrl: string;
+    demoAdminToken: string;
     chromiumPath: string;
   }
 }
 
-/** Builds the demo into a temporary directory and serves it on an ephemeral port for the whole run. */
+/**
+ * Runs the demo as `npm run demo` does, on ephemeral ports with a temporary data
+ * directory: the store seeded with `upgradekit sample` history, `upgradekit serve`
+ * (the CLI as a child process) with the demo's config, and the app built with its
+ * HTTP sink pointed at that server. The CLI, the server and the cockpit are built
+ * first when their builds are missing or older than their sources.
+ */
 export default async function setup(project: TestProject) {
   const chromiumPath = ensureChromium('End-to-end tests');
-  const outDir = await mkdtemp(join(tmpdir(), 'upgradekit-demo-'));
-  // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this, the
-  // bundle would carry React's development build instead of what `npm run demo` serves.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  buildWhatTheCliRuns();
+  const work = await mkdtemp(join(tmpdir(), 'upgradekit-demo-'));
+  let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
   try {
-    await build({
-      configFile: fileURLToPath(new URL('../../examples/saas-demo/vite.config.ts', import.meta.url)),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
+    demo = await startDemo({ dataDir: join(work, 'data'), outDir: join(work, 'app'), appPort: 0, serverPort: 0, log: () => {} });
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    throw error;
   }
-  const server = await startServer({ root: outDir, port: 0 });
-  project.provide('demoUrl', server.url);
+  project.provide('demoUrl', demo.appUrl);
+  project.provide('demoCockpitUrl', demo.cockpitUrl);
+  project.provide('demoAdminToken', demo.adminToken);
   project.provide('chromiumPath', chromiumPath);
   return async () => {
-    await server.close();
-    await rm(outDir, { recursive: true, force: true });
+    await demo.close();
+    await rm(work, { recursive: true, force: true });
   };
 }

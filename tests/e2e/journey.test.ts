@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acme } from './acme.js';
-import { axeViolations, eventually, openDemo, SCREENS, type Demo } from './browser.js';
+import { axeViolations, eventually, openDemo, openTab, SCREENS, type Demo } from './browser.js';
+import { cockpit, serverFigures } from './cockpit.js';
 
 const DAY = 864e5;
 /** Dates as UpgradeKit's components print them (the provider's en-US, in UTC). */
@@ -13,6 +14,12 @@ const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numer
  * the ending prompt on day 12; the expiry on day 15; the upgrade through the checkout
  * page and back, credited to the prompt that converted. On each screen, axe finds
  * nothing and the console stays clean.
+ *
+ * The PM watches from a second tab: the cockpit of the demo's server, which the
+ * app's HTTP sink reports to. The server runs on real time and the journey on the
+ * demo's clock (up to 15 days ahead): the cockpit's "all time" range holds both,
+ * and each journey adds exactly one conversion of team-trial-expired and one
+ * "too expensive" dismissal of projects-near-limit, whatever ran before it.
  */
 describe.each(SCREENS)('the journey through time, $name', (screen) => {
   let demo: Demo;
@@ -24,10 +31,25 @@ describe.each(SCREENS)('the journey through time, $name', (screen) => {
     expect(demo.problems).toEqual([]);
   });
 
-  it('banner → dismissal with a reason → trial offer → trial → ending → expiry → checkout and back, credited, stable across reloads', async () => {
+  it('banner → dismissal with a reason → trial offer → trial → ending → expiry → checkout and back, credited in the demo and the cockpit, stable across reloads', { timeout: 150_000 }, async () => {
     const { page } = demo;
     const ui = acme(page);
-    const noViolations = async (where: string) => expect(await axeViolations(page), where).toEqual([]);
+    const noViolations = async (where: string, on = page) => expect(await axeViolations(on), where).toEqual([]);
+
+    // Before: what the cockpit shows of the two triggers the journey moves.
+    const tab = await openTab(demo);
+    const pm = cockpit(tab);
+    await pm.signIn();
+    await noViolations('the cockpit overview', tab);
+    await pm.openTriggers();
+    const convertedBefore = await pm.converted('team-trial-expired');
+    await pm.openTrigger('projects-near-limit');
+    const tooExpensiveBefore = await pm.dismissed('Too expensive');
+    expect({ conversions: convertedBefore, tooExpensive: tooExpensiveBefore }).toEqual({
+      conversions: (await serverFigures('team-trial-expired')).conversions,
+      tooExpensive: (await serverFigures('projects-near-limit')).tooExpensive,
+    });
+    await page.bringToFront();
 
     // 80% of the projects: the banner, in the words of that state.
     await ui.createProjects(2);
@@ -120,6 +142,27 @@ describe.each(SCREENS)('the journey through time, $name', (screen) => {
       expect(await ui.eventCount()).toBe(events);
       expect(await ui.reportText()).toBe(report);
       expect(await ui.plan().textContent()).toBe('Pro plan');
+    }
+
+    // The cockpit: once the sink has delivered (batches every 5 s, beacons on page hide), one more of each.
+    const arrived = async () => ({ conversions: (await serverFigures('team-trial-expired')).conversions, tooExpensive: (await serverFigures('projects-near-limit')).tooExpensive });
+    await expect.poll(arrived, { timeout: 20_000, interval: 250 }).toEqual({ conversions: convertedBefore + 1, tooExpensive: tooExpensiveBefore + 1 });
+    await tab.bringToFront();
+    await pm.openTriggers();
+    expect(await pm.converted('team-trial-expired')).toBe(convertedBefore + 1);
+    await noViolations('the cockpit triggers', tab);
+    const funnels = await pm.funnels();
+    for (let reload = 0; reload < 3; reload++) {
+      await pm.reload('Triggers');
+      expect(await pm.funnels()).toEqual(funnels);
+    }
+    await pm.openTrigger('projects-near-limit');
+    expect(await pm.dismissed('Too expensive')).toBe(tooExpensiveBefore + 1);
+    await noViolations('the cockpit trigger detail', tab);
+    const dismissals = await pm.dismissalText();
+    for (let reload = 0; reload < 3; reload++) {
+      await pm.reload('projects-near-limit');
+      expect(await pm.dismissalText()).toBe(dismissals);
     }
   });
 });

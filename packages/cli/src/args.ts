@@ -4,7 +4,7 @@ import { UsageError } from './usageError.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -41,6 +41,12 @@ function describeParseError(error: unknown): string {
 export const stringOf = (args: ParsedArgs, name: string): string | undefined => {
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
+};
+
+/** Every value of a flag declared with `multiple: true`, in the order given. */
+export const stringsOf = (args: ParsedArgs, name: string): string[] => {
+  const value = args.values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 };
 
 /** A required string flag. */

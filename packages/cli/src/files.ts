@@ -34,7 +34,8 @@ export async function readText(path: string): Promise<string> {
   }
 }
 
-export type ConfigFileResult = { success: true; config: Config } | { success: false; errors: string[] };
+/** `input` is the file's JSON as written (defaults not filled in), for storing it as it was authored. */
+export type ConfigFileResult = { success: true; config: Config; input: unknown } | { success: false; errors: string[] };
 
 /** Reads and validates a config file: JSON syntax errors are reported like schema errors, at `(root)`. */
 export async function loadConfigFile(path: string): Promise<ConfigFileResult> {
@@ -46,13 +47,18 @@ export async function loadConfigFile(path: string): Promise<ConfigFileResult> {
     return { success: false, errors: [`(root): not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
   const result = parseConfig(input);
-  return result.success ? { success: true, config: result.config } : { success: false, errors: result.errors };
+  return result.success ? { success: true, config: result.config, input } : { success: false, errors: result.errors };
 }
 
 /** A config a command runs with: one that does not validate stops the command with one line pointing at `validate`. */
 export async function requireConfig(path: string): Promise<Config> {
+  return (await requireConfigFile(path)).config;
+}
+
+/** `requireConfig`, with the file's JSON as written beside the parsed config. */
+export async function requireConfigFile(path: string): Promise<{ config: Config; input: unknown }> {
   const result = await loadConfigFile(path);
-  if (result.success) return result.config;
+  if (result.success) return result;
   const count = result.errors.length;
   throw new UsageError(`${path}: not a valid config (${count} error${count === 1 ? '' : 's'}, first: ${result.errors[0]}); run upgradekit validate ${basename(path)}`);
 }

@@ -1,8 +1,10 @@
 import { SDK_VERSION } from '@upgradekit/core';
 import type { Command } from './commands/command.js';
+import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { sampleCommand } from './commands/sample.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, write, type Io } from './io.js';
@@ -10,7 +12,7 @@ import { EXIT, UsageError } from './usageError.js';
 import { cliVersion } from './version.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, sampleCommand, simulateCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, sampleCommand, simulateCommand, reportCommand, serveCommand, importCommand];
 
 function programHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -27,7 +29,8 @@ Options:
   -v, --version   print the version
 
 Exit codes: 0 done; 1 done, but the input had problems (config errors, malformed
-event lines that were skipped); 2 not run (bad flags, a missing file, an unknown command).
+event lines that were skipped or refused); 2 not run (bad flags, a missing file, an
+unknown command, a data directory or port in use).
 `;
 }
 

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { assertConfig, type Config } from '@upgradekit/core';
 
 /** The `upgradekit` command as npm links it, which runs the built CLI in dist/. */
@@ -16,9 +17,9 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `upgradekit ...args` as a child process in `cwd`, without a terminal. */
-export function upgradekit(args: readonly string[], cwd?: string): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+/** Runs `upgradekit ...args` as a child process in `cwd`, without a terminal, with `input` on its standard input. */
+export function upgradekit(args: readonly string[], cwd?: string, input?: string): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -43,3 +44,9 @@ export const parseLines = (text: string) =>
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown> & { at: number; type: string; customerId: string; id: string });
+
+/** A data directory holding an empty store at `path` (a copy of one made once per run: a new database takes seconds); returns the path. */
+export function emptyStoreAt(path: string): string {
+  cpSync(inject('emptyStore'), path, { recursive: true });
+  return path;
+}
