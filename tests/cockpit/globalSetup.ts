@@ -1,21 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importEvents, startServer } from '@upgradekit/server/node';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { startServe, upgradekit } from '../../examples/saas-demo/demo/cli.mjs';
+import { buildWhatTheCliRuns } from '../../packages/cli/src/__tests__/globalSetup.ts';
 import { ensureChromium } from '../chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The server, serving the built cockpit at `/` and its API at `/api`. */
+    /** `upgradekit serve`: the built cockpit at `/`, its API at `/api`. */
     cockpitUrl: string;
     adminToken: string;
     chromiumPath: string;
-    /** Why the suite could not be set up (the CLI is not built, the sample did not load); its tests fail with it. */
+    /** Why the suite could not be set up (a build failed, the sample did not load); its tests fail with it. */
     setupProblem: string | null;
   }
 }
@@ -23,52 +21,44 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN_TOKEN = 'e2e-admin-token';
 const SAMPLE_CONFIG = join(root, 'packages/cli/examples/upgradekit.json');
-const CLI = join(root, 'packages/cli/dist/bin.js');
 
-/** Builds the cockpit as it ships (production React). */
-async function buildCockpit(outDir: string) {
-  // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: the bundle would carry React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(root, 'packages/cockpit/vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+/** Runs `upgradekit ...args` to the end; rejects with what it printed when it fails. */
+async function run(args: string[]): Promise<void> {
+  const command = upgradekit(args, { stderr: 'pipe' });
+  command.collect();
+  const { code, stdout } = await command.exited;
+  if (code !== 0) throw new Error(`upgradekit ${args[0]} exited with ${code}: ${stdout}`);
 }
 
 /**
- * Builds the cockpit, makes four weeks of history for 200 customers with
- * `upgradekit sample` (the CLI as a child process), and starts the server on an
- * ephemeral port with its embedded store in a temporary directory, serving the
- * cockpit and seeded with that history.
+ * As a team runs it: four weeks of history for 200 customers from `upgradekit
+ * sample`, loaded with `upgradekit import` into an embedded store in a temporary
+ * directory, then `upgradekit serve` on an ephemeral port with the sample config,
+ * serving the built cockpit. Each is the CLI as a child process.
  */
 export default async function setup(project: TestProject) {
   project.provide('chromiumPath', ensureChromium('Cockpit end-to-end tests'));
   const work = await mkdtemp(join(tmpdir(), 'upgradekit-cockpit-e2e-'));
-  let started: Awaited<ReturnType<typeof startServer>> | undefined;
+  let serve: Awaited<ReturnType<typeof startServe>> | undefined;
   const cleanUp = async () => {
-    await started?.close();
+    await serve?.stop();
     await rm(work, { recursive: true, force: true });
   };
   try {
-    if (!existsSync(CLI)) throw new Error(`The cockpit's end-to-end suite makes its history with ${CLI}; build it first: npm run build.`);
-    const staticDir = join(work, 'cockpit');
-    await buildCockpit(staticDir);
+    buildWhatTheCliRuns();
     const history = join(work, 'history.ndjson');
+    const dataDir = join(work, 'data');
     const start = new Date(Date.now() - 28 * 864e5).toISOString().slice(0, 10);
-    execFileSync(process.execPath, [CLI, 'sample', '--config', SAMPLE_CONFIG, '--customers', '200', '--days', '28', '--start', start, '--seed', '3', '--out', history], { stdio: 'inherit' });
-    started = await startServer({ dataDir: join(work, 'data'), port: 0, adminToken: ADMIN_TOKEN, staticDir, config: JSON.parse(readFileSync(SAMPLE_CONFIG, 'utf8')) });
-    const imported = await importEvents(started.store, createReadStream(history));
-    if (imported.stored === 0 || imported.rejected > 0) throw new Error(`Seeding the server stored ${imported.stored} events and refused ${imported.rejected}.`);
+    await run(['sample', '--config', SAMPLE_CONFIG, '--customers', '200', '--days', '28', '--start', start, '--seed', '3', '--out', history]);
+    await run(['import', history, '--data-dir', dataDir]);
+    serve = await startServe(['--port', '0', '--data-dir', dataDir, '--config', SAMPLE_CONFIG, '--admin-token', ADMIN_TOKEN]);
   } catch (error) {
     // The suite's tests fail with this; the other projects of the run still run.
     project.provide('setupProblem', (error as Error).message);
     return cleanUp;
   }
   project.provide('setupProblem', null);
-  project.provide('cockpitUrl', started.url);
+  project.provide('cockpitUrl', serve.url);
   project.provide('adminToken', ADMIN_TOKEN);
   return cleanUp;
 }

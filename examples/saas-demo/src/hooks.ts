@@ -1,3 +1,4 @@
+import { offerFor, planInForce } from '@upgradekit/core';
 import { useKitValue, useTrial, useUpgradeKit } from '@upgradekit/react';
 
 /** The customer's plan id (what they pay for); re-renders only when it changes. */
@@ -25,23 +26,22 @@ export interface EffectivePlan {
 /**
  * What the header and copy speak of: during a Team trial the customer has Team's
  * limits, so they are "on a Team trial" and the only upgrade worth offering is
- * keeping Team; offering Pro would lower the limits the meters show.
+ * keeping Team (the core's `planInForce` and `offerFor` with the clock say so);
+ * offering Pro would lower the limits the meters show.
  */
 export function useEffectivePlan(): EffectivePlan {
   const kit = useUpgradeKit();
   const paid = usePlan();
-  const plans = kit.config.plans;
-  const rank = (id: string | undefined) => plans.findIndex((plan) => plan.id === id);
-  const offered = kit.config.trials.find((trial) => trial.plan !== undefined && rank(trial.plan) > rank(paid))?.plan;
-  const trial = useTrial({ plan: offered ?? '' });
-  const onTrial = offered !== undefined && trial.state === 'active';
-  const plan = onTrial ? offered : paid;
+  // Re-read on every client change; the trial hook below re-renders as its days pass and when it ends.
+  const customer = useKitValue(kit, () => kit.getSnapshot().customer);
+  const plan = planInForce(kit.config, customer, kit.platform.now());
+  const trial = useTrial({ plan: plan === paid ? '' : plan });
+  const onTrial = plan !== paid && trial.state === 'active';
   return {
     plan,
     name: usePlanName(plan),
     trialDaysLeft: onTrial ? trial.daysLeft : null,
-    // On a trial, buying the trial's plan keeps what the customer has; otherwise the next plan up.
-    next: onTrial ? offered : plans[rank(paid) + 1]?.id,
+    next: offerFor(kit.config, customer, { now: kit.platform.now() })?.plan,
   };
 }
 
