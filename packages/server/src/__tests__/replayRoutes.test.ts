@@ -5,6 +5,7 @@ import { CONFIG } from './config.js';
 import { DAY, event, T0 } from './events.js';
 import { history } from './history.js';
 import { testServer, WRITE_KEY, type TestServer } from './server.js';
+import { pagesOf } from '../store/historySql.js';
 import { STORE_KINDS } from './stores.js';
 
 /** The live config with the power-user trigger asking for five gate hits instead of two. */
@@ -32,7 +33,6 @@ function groups(events: readonly UpgradeKitEvent[]): UpgradeKitEvent[][] {
 
 describe.each(STORE_KINDS)('replays of the stored history on %s', (kind) => {
   let server: TestServer;
-  // 450 customers: more than one page of customers per query.
   const stored = [...history(4000, { customers: 450 }), ...powerUser('acct_power', T0 + 2 * DAY)];
   beforeAll(async () => {
     server = await testServer(kind);
@@ -93,5 +93,19 @@ describe.each(STORE_KINDS)('replays of the stored history on %s', (kind) => {
   it('answers 404 for a customer with no stored events, and for one of another app', async () => {
     expect(await server.call('GET', '/api/customers/acct_nobody', { admin: true })).toMatchObject({ status: 404, body: { error: 'unknown_customer' } });
     expect((await server.call('GET', '/api/customers/acct_power?app=other', { admin: true })).status).toBe(404);
+  });
+});
+
+describe('pages of customers for the simulator', () => {
+  it('holds at most the limit of events per page, a customer never split, one with more alone', () => {
+    const customers = [
+      { customer_id: 'a', events: 30 },
+      { customer_id: 'b', events: 60 },
+      { customer_id: 'c', events: 250 },
+      { customer_id: 'd', events: 10 },
+      { customer_id: 'e', events: 90 },
+    ];
+    expect([...pagesOf(customers, 100)]).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    expect([...pagesOf([], 100)]).toEqual([]);
   });
 });

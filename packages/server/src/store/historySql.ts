@@ -6,10 +6,13 @@ import type { EventScope, SqlClient } from './types.js';
  * Customers' stored events as they happened, for replays through the SDK (the
  * simulate route, one customer's explanations). Events travel as their stored
  * JSON bodies, aggregated into one text per query (see reportSql.ts for why).
+ * There is no index by customer on purpose: it cost about a fifth of the ingest
+ * rate on PostgreSQL, the hot path, while these admin reads scan the table a few
+ * times per simulation (one scan per page below) and once per customer lookup.
  */
 
-/** Customers whose histories one query fetches: memory holds this many customers' events at a time. */
-const CUSTOMERS_PER_PAGE = 200;
+/** Events one page of customers may hold: memory holds about this many events at a time (a customer's whole history at least). */
+const EVENTS_PER_PAGE = 50_000;
 
 const parseRows = (text: string | null): UpgradeKitEvent[] => (text ? (JSON.parse(text) as UpgradeKitEvent[]) : []);
 
@@ -30,12 +33,11 @@ export async function customerEvents(db: SqlClient, customerId: string, scope: E
  */
 export async function* customerHistories(db: SqlClient, scope: EventScope): AsyncGenerator<UpgradeKitEvent[]> {
   const params: unknown[] = [];
-  const customers = await db.query<{ customer_id: string }>(
-    `SELECT DISTINCT customer_id COLLATE "C" AS customer_id FROM upgradekit_events WHERE ${scopeSql(scope, params)} ORDER BY 1`,
+  const customers = await db.query<{ customer_id: string; events: number }>(
+    `SELECT customer_id COLLATE "C" AS customer_id, count(*)::int AS events FROM upgradekit_events WHERE ${scopeSql(scope, params)} GROUP BY 1 ORDER BY 1`,
     params,
   );
-  for (let start = 0; start < customers.length; start += CUSTOMERS_PER_PAGE) {
-    const page = customers.slice(start, start + CUSTOMERS_PER_PAGE).map((row) => row.customer_id);
+  for (const page of pagesOf(customers)) {
     const pageParams: unknown[] = [page];
     const [row] = await db.query<{ rows: string | null }>(
       `SELECT json_agg(json_build_array(customer_id, body) ORDER BY customer_id COLLATE "C", at, id COLLATE "C")::text AS rows
@@ -44,6 +46,22 @@ export async function* customerHistories(db: SqlClient, scope: EventScope): Asyn
     );
     yield* groupsOf(row?.rows ? (JSON.parse(row.rows) as Array<[string, UpgradeKitEvent]>) : []);
   }
+}
+
+/** Customer ids in pages of at most `limit` events (a customer with more gets a page alone). */
+export function* pagesOf(customers: ReadonlyArray<{ customer_id: string; events: number }>, limit = EVENTS_PER_PAGE): Generator<string[]> {
+  let page: string[] = [];
+  let events = 0;
+  for (const { customer_id: id, events: count } of customers) {
+    if (page.length && events + Number(count) > limit) {
+      yield page;
+      page = [];
+      events = 0;
+    }
+    page.push(id);
+    events += Number(count);
+  }
+  if (page.length) yield page;
 }
 
 /** Consecutive rows of one customer as one group. */

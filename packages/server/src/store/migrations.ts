@@ -67,11 +67,6 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; sql: string }> = [
       CREATE INDEX upgradekit_deliveries_due ON upgradekit_deliveries (next_attempt_at) WHERE state = 'pending';
     `,
   },
-  {
-    // One customer's history, for the customer route and the simulator's replays.
-    id: 2,
-    sql: `CREATE INDEX upgradekit_events_customer ON upgradekit_events (customer_id, at)`,
-  },
 ];
 
 /** Applies the migrations this database has not seen yet. */
