@@ -3,6 +3,7 @@
 // in a Map (the least any single pass over the same objects can cost).
 import { assertConfig } from '../packages/core/dist/index.js';
 import { buildReport } from '../packages/core/dist/conversion/index.js';
+import { seededRandom } from '../packages/core/dist/testing.js';
 
 const EVENTS = 1_000_000;
 const CUSTOMERS = 20_000;
@@ -26,15 +27,6 @@ export const config = assertConfig({
   })),
 });
 
-/** Deterministic PRNG (mulberry32), so every run measures the same stream. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Roughly what an app emits: mostly usage and gate hits, a funnel of prompts, few upgrades.
 const MIX = [
@@ -52,7 +44,8 @@ const MIX = [
 const REASONS = ['not_now', 'too_expensive', 'not_needed', 'other', undefined];
 
 export function generate(count) {
-  const rand = random(42);
+  // Seeded, so every run measures the same stream.
+  const rand = seededRandom(42);
   const customerIds = Array.from({ length: CUSTOMERS }, (_, index) => `cus_${index}`);
   const mrr = new Float64Array(CUSTOMERS);
   const events = [];

@@ -1,4 +1,5 @@
 import { hashToUnit } from '@upgradekit/core/internal';
+import { seededRandom } from '@upgradekit/core/testing';
 
 /** A seeded random source: the same seed gives the same draws, on every machine. */
 export interface Random {
@@ -23,13 +24,7 @@ export const seedOf = (seed: number, ...labels: Array<string | number>) => Math.
 
 /** mulberry32, the generator the SDK's memory platform uses: tiny, fast, and plenty for behaviour. */
 export function createRandom(seed: number): Random {
-  let state = seed | 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed | 0);
   const random: Random = {
     next,
     chance: (p) => next() < p,

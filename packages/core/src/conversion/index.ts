@@ -11,7 +11,7 @@ export type {
   TriggerReport,
   VariantReport,
   VersionReport,
-} from './report.js';
+} from './reportTypes.js';
 export { createReportAccumulator } from './reportAccumulator.js';
 export type { ReportAccumulator } from './reportAccumulator.js';
 export { liftInterval, MIN_INTERVAL_CUSTOMERS, wilsonInterval } from './liftInterval.js';

@@ -88,16 +88,7 @@ export function addVariant(trigger: TriggerAcc, variant: string, inConfig: boole
     variant,
     inConfig,
     trigger,
-    fired: 0,
-    heldOut: 0,
-    shown: 0,
-    clicked: 0,
-    dismissed: dismissCounts(),
-    trialsStarted: 0,
-    conversions: 0,
-    newMrr: 0,
-    expansionMrr: 0,
-    conversionsByLastAction: lastActionCounts(),
+    ...emptyCounters(),
     shownCustomers: 0,
     shownCustomersConverted: 0,
   };
@@ -145,19 +136,22 @@ export function funnel(counters: Counters, shownCustomers: number, shownCustomer
   };
 }
 
+/** Every counter at zero, with fresh nested counts. */
+const emptyCounters = (): Counters => ({
+  fired: 0,
+  heldOut: 0,
+  shown: 0,
+  clicked: 0,
+  dismissed: dismissCounts(),
+  trialsStarted: 0,
+  conversions: 0,
+  newMrr: 0,
+  expansionMrr: 0,
+  conversionsByLastAction: lastActionCounts(),
+});
+
 export function sumCounters(variants: Iterable<VariantAcc>): Counters {
-  const sum: Counters = {
-    fired: 0,
-    heldOut: 0,
-    shown: 0,
-    clicked: 0,
-    dismissed: dismissCounts(),
-    trialsStarted: 0,
-    conversions: 0,
-    newMrr: 0,
-    expansionMrr: 0,
-    conversionsByLastAction: lastActionCounts(),
-  };
+  const sum = emptyCounters();
   for (const v of variants) {
     sum.fired += v.fired;
     sum.heldOut += v.heldOut;

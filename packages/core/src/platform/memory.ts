@@ -1,3 +1,4 @@
+import { seededRandom } from '../utils/seededRandom.js';
 import type { KeyValueStorage, Platform } from '../platform.js';
 import { createMemoryLocks, createMemoryTabs, type MemoryTabs } from './memoryTabs.js';
 
@@ -48,7 +49,7 @@ export interface MemoryPlatform extends Platform {
  * Timers are the global ones, so `vi.useFakeTimers()` controls them.
  */
 export function createMemoryPlatform(options: MemoryPlatformOptions = {}): MemoryPlatform {
-  let seed = options.seed ?? 1;
+  const random = seededRandom(options.seed ?? 1);
   let visible = true;
   const hideListeners = new Set<() => void>();
   const tabs = options.tabs ?? createMemoryTabs();
@@ -59,13 +60,8 @@ export function createMemoryPlatform(options: MemoryPlatformOptions = {}): Memor
   };
   return {
     now: options.now ?? (() => Date.now()),
-    // mulberry32: tiny, fast and good enough to make jitter and sampling reproducible.
-    random() {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
+    // Seeded, so jitter and sampling are reproducible.
+    random,
     storage: options.storage === undefined ? createMemoryStorage() : options.storage,
     fetch: options.fetch,
     sendBeacon: options.sendBeacon,

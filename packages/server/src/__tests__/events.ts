@@ -33,3 +33,9 @@ export function event(fields: Partial<UpgradeKitEvent> & Record<string, unknown>
     type,
   } as UpgradeKitEvent;
 }
+
+/** An upgrade as the server counts it when its attribution fails the re-check: without its trigger and variant. */
+export function withoutAttribution(upgrade: UpgradeKitEvent): UpgradeKitEvent {
+  const { triggerId: _trigger, variant: _variant, ...rest } = upgrade as UpgradeKitEvent & { triggerId?: string; variant?: string };
+  return rest as UpgradeKitEvent;
+}

@@ -1,4 +1,5 @@
 import type { UpgradeKitEvent } from '@upgradekit/core';
+import { seededRandom } from '@upgradekit/core/testing';
 import { DAY, T0 } from './events.js';
 
 /*
@@ -10,22 +11,13 @@ import { DAY, T0 } from './events.js';
  * sharing a millisecond.
  */
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TRIGGERS = ['power-user', 'near-limit', 'retired'];
 const VARIANTS: Record<string, string[]> = { 'power-user': ['a', 'b'], 'near-limit': ['control'], retired: ['control'] };
 const PRICES = [0, 24.99, 79.5];
 const REASONS = ['not_now', 'too_expensive', 'not_needed', 'other', 'bored', undefined];
 
 export function history(count: number, { seed = 7, customers = 60, span = 28 * DAY } = {}): UpgradeKitEvent[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const tier: number[] = Array.from({ length: customers }, () => (rand() < 0.3 ? 1 : 0));
   const lastShown = new Map<string, { triggerId: string; variant: string; at: number }>();

@@ -1,5 +1,6 @@
 import { createPromptEngine, createUpgradeKit, type Config, type DismissReason, type UpgradeKit, type UpgradeKitEvent } from '@upgradekit/core';
 import { createVirtualPlatform } from '@upgradekit/core/replay';
+import { seededRandom } from '@upgradekit/core/testing';
 
 const DAY = 864e5;
 const HOUR = 36e5;
@@ -10,17 +11,6 @@ export interface HistoryOptions {
   /** The first day, epoch ms. */
   start: number;
   seed: number;
-}
-
-/** mulberry32: a small seeded generator, so the same options give the same history. */
-function createRandom(seed: number) {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const REASONS: Array<DismissReason | undefined> = ['not_now', 'not_now', 'too_expensive', 'not_needed', 'other', undefined];
@@ -73,7 +63,7 @@ function playSession(kit: UpgradeKit, random: () => number, advance: (ms: number
 export function generateHistory(config: Config, { customers, days, start, seed }: HistoryOptions): UpgradeKitEvent[] {
   const events: UpgradeKitEvent[] = [];
   for (let index = 0; index < customers; index++) {
-    const random = createRandom(seed * 7919 + index);
+    const random = seededRandom((seed * 7919 + index) | 0);
     const platform = createVirtualPlatform(start, seed + index);
     const kit = createUpgradeKit({
       config,

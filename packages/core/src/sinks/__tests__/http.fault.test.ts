@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UpgradeKitEvent } from '../../conversion/events.js';
 import { createMemoryPlatform, createMemoryStorage, createMemoryTabs, type MemoryPlatform } from '../../platform/memory.js';
+import { seededRandom } from '../../utils/seededRandom.js';
 import { createHttpSink, type HttpSink } from '../http.js';
 import { range, stored, usage } from './helpers.js';
 
@@ -19,15 +20,6 @@ const MAX_QUEUE = 1000;
 // Generous, so a loaded CI machine does not turn ordinary answers into timeouts.
 const CLIENT_TIMEOUT = 150;
 
-/** mulberry32: the server's faults come from a seed, so every run injects the same sequence. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,7 +43,8 @@ function accept(body: Buffer, page: string) {
 }
 
 beforeAll(async () => {
-  const roll = seeded(20261201);
+  // The server's faults come from a seed, so every run injects the same sequence.
+  const roll = seededRandom(20261201);
   let rateLimited = 0;
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
