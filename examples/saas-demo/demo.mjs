@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './demo/buildApp.mjs';
-import { startServe } from './demo/cli.mjs';
+import { startServe } from '../../scripts/upgradekitProcess.mjs';
 import { writeDemoConfig } from './demo/demoConfig.mjs';
 import { demoSecrets } from './demo/secrets.mjs';
 import { seedOnce } from './demo/seed.mjs';
@@ -21,7 +21,7 @@ const PORT_ATTEMPTS = 20;
 async function serveFrom(port, args) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await startServe(['--port', String(port === 0 ? 0 : port + attempt), ...args]);
+      return await startServe(['--port', String(port === 0 ? 0 : port + attempt), ...args], { echoStderr: true });
     } catch (error) {
       if (port === 0 || attempt + 1 >= PORT_ATTEMPTS || !/already in use by another program/.test(error.message)) throw error;
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { startServe, upgradekit } from '../../examples/saas-demo/demo/cli.mjs';
+import { startServe, upgradekit } from '../../scripts/upgradekitProcess.mjs';
 import { buildWhatTheCliRuns } from '../../packages/cli/src/__tests__/globalSetup.ts';
 import { ensureChromium } from '../chromium.js';
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { upgradekit } from './cli.mjs';
+import { upgradekit } from '../../../scripts/upgradekitProcess.mjs';
 
 const DAY = 864e5;
 

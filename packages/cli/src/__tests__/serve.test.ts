@@ -56,7 +56,7 @@ describe('upgradekit serve', () => {
     expect(second.stderr).toContain('Stop that server or use another data directory');
 
     const stopped = await server.stop('SIGTERM');
-    expect(stopped.status).toBe(0);
+    expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain(`Stopping (SIGTERM)...\nStopped. The data stays in ${dataDir}.\n`);
     expect(stopped.stderr).toBe('');
     expect(existsSync(`${dataDir}/upgradekit.lock`)).toBe(false);
@@ -67,7 +67,7 @@ describe('upgradekit serve', () => {
     expect(await (await fetch(`${again.url}/api/health`)).json()).toMatchObject({ events: 1 });
     expect(again.stdout()).toMatch(/ {2}Live config: {5}v1, published \d{4}-\d\d-\d\d \d\d:\d\d UTC by server \(kept: --config is used only while the store holds no config\)\n/);
     expect((await (await fetch(`${again.url}/api/config`, { headers: bearer('tok_admin') })).json()).triggers.length).toBeGreaterThan(0);
-    expect((await again.stop('SIGINT')).status).toBe(0);
+    expect((await again.stop('SIGINT')).code).toBe(0);
   });
 
   it('makes up an admin token when none is given and says so, and takes UPGRADEKIT_ADMIN_TOKEN', async () => {
