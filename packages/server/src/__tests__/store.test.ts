@@ -1,8 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FiringInput, UpgradeKitStore } from '../store/types.js';
+import type { CountedEvent, EventScope, FiringInput, ReportSummary, UpgradeKitStore } from '../store/types.js';
 import { DAY, event, T0 } from './events.js';
 import { createPostgresStore } from '../store/postgres.js';
 import { dropSchema, freshSchema, openStore, postgresUrl, STORE_KINDS } from './stores.js';
+
+/** What `reportRows` sends, gathered: the summary, then every counted slice in order. */
+async function readReportRows(store: UpgradeKitStore, scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }) {
+  let summary: ReportSummary | null = null;
+  const counted: CountedEvent[] = [];
+  const { firings } = await store.reportRows(scope, options, {
+    summary: (rows) => void (summary = rows),
+    counted: (slice) => {
+      if (!summary) throw new Error('a counted slice came before the summary');
+      counted.push(...slice);
+    },
+  });
+  return { ...summary!, counted, firings };
+}
 
 const firing = (eventId: string, customerId: string, firedAt: number, endpoints = ['crm']): FiringInput => ({
   eventId,
@@ -86,6 +100,36 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     expect(await store.configVersion('v9')).toBeNull();
   });
 
+  it("sends the report's counted events after the summary, in slices of time that never split a moment", async () => {
+    const scope = { from: T0 + 10 * DAY, to: T0 + 20 * DAY, app: 'slices' };
+    // Two events at each of 30 moments over the scope, the first a firing of the same trigger.
+    const events = Array.from({ length: 30 }, (_, moment) => [
+      event({ type: 'trigger.fired', customerId: `acct_${moment % 3}`, at: scope.from + moment * 8 * 3_600_000 }),
+      event({ type: moment % 2 ? 'prompt.shown' : 'prompt.dismissed', customerId: `acct_${moment % 3}`, at: scope.from + moment * 8 * 3_600_000 }),
+    ]).flat();
+    await store.ingest('slices', events, { firings: [], onceWithinMs: 0, now: T0 });
+    const slices: Array<Array<{ type: string; at: number; id: number }>> = [];
+    let summarized = false;
+    const { firings } = await store.reportRows(scope, { byConfigVersion: false, attributionWindowMs: 7 * DAY }, {
+      summary: () => void (summarized = true),
+      counted: (slice) => {
+        expect(summarized).toBe(true);
+        slices.push(slice.map(({ type, at, id }) => ({ type, at, id })));
+      },
+    });
+    expect(slices.length).toBeGreaterThan(1);
+    const counted = slices.flat();
+    // 30 impressions and dismissals, and the first of the 30 firings (the database counts the rest).
+    expect(counted).toHaveLength(31);
+    expect(firings).toEqual([{ triggerId: 'power-user', variant: 'control', configVersion: null, count: 30 }]);
+    expect(counted[0]).toMatchObject({ type: 'trigger.fired', at: scope.from });
+    expect(counted.map(({ at }) => at)).toEqual(counted.map(({ at }) => at).sort((a, b) => a - b));
+    expect(counted.map(({ id }) => id)).toEqual(counted.map((_, index) => index));
+    for (const [index, slice] of slices.entries()) {
+      if (index > 0 && slice.length && slices[index - 1]!.length) expect(slice[0]!.at).toBeGreaterThan(slices[index - 1]!.at(-1)!.at);
+    }
+  });
+
   it('deletes events older than the retention and keeps the rest', async () => {
     const old = event({ at: T0 - 400 * DAY });
     const recent = event({ at: T0 });
@@ -119,10 +163,10 @@ describe("the PostgreSQL store's report reads", () => {
     const single = await open(1);
     const pair = await open(2);
     await single.ingest('app1', batch(0), { firings: [], onceWithinMs: 0, now: T0 });
-    const expected = await single.reportRows(scope, options);
+    const expected = await readReportRows(single, scope, options);
     expect(expected.counted.length + expected.firings.reduce((sum, group) => sum + group.count - 1, 0)).toBe(40);
     const writes = [1, 2, 3].map((round) => pair.ingest('app1', batch(round * 100), { firings: [], onceWithinMs: 0, now: T0 }));
-    const reports = await Promise.all([1, 2, 3, 4].map(() => pair.reportRows(scope, options)));
+    const reports = await Promise.all([1, 2, 3, 4].map(() => readReportRows(pair, scope, options)));
     await Promise.all(writes);
     // Each report saw one moment: its counts and its events agree, whatever the writes did meanwhile.
     for (const report of reports) {
@@ -130,6 +174,6 @@ describe("the PostgreSQL store's report reads", () => {
       expect(report.counted.length + report.firings.reduce((sum, group) => sum + group.count - 1, 0)).toBe(events);
       expect(events % 40).toBe(0);
     }
-    expect((await pair.reportRows(scope, options)).counts.reduce((sum, count) => sum + count.events, 0)).toBe(160);
+    expect((await readReportRows(pair, scope, options)).counts.reduce((sum, count) => sum + count.events, 0)).toBe(160);
   });
 });

@@ -28,16 +28,8 @@ function timesOf(times: TouchTimes, app: string, customerId: string, triggerId: 
   return list;
 }
 
-/** Times of each customer's impressions and clicks of each trigger, ascending. */
-function touchTimes(touchesBefore: readonly Touch[], counted: readonly CountedEvent[]): TouchTimes {
-  const times: TouchTimes = new Map();
-  for (const touch of touchesBefore) timesOf(times, touch.app, touch.customerId, touch.triggerId, true)!.push(touch.at);
-  for (const event of counted) {
-    if ((event.type === 'prompt.shown' || event.type === 'prompt.clicked') && event.triggerId !== undefined) {
-      timesOf(times, event.app, event.customerId, event.triggerId, true)!.push(event.at);
-    }
-  }
-  return times;
+function addTouch(times: TouchTimes, app: string, customerId: string, triggerId: string, at: number): void {
+  timesOf(times, app, customerId, triggerId, true)!.push(at);
 }
 
 /** Whether ascending `times` hold one within [at - window, at]. */
@@ -55,16 +47,25 @@ function touchedWithin(times: number[] | undefined, at: number, window: number):
 }
 
 /**
- * Takes the trigger and variant off every upgrade in `counted` (sorted by time)
- * whose attribution fails the re-check, so the report counts it as unattributed.
+ * The re-check over counted events that come in slices (see `ReportSink`): call the
+ * result with each slice, in time order, and it takes the trigger and variant off
+ * every upgrade in it whose attribution fails. A slice holds every event of each
+ * moment it spans, so the touches it adds are all those at or before its upgrades.
  */
-export function recheckAttribution(counted: CountedEvent[], touchesBefore: readonly Touch[], window: number): void {
-  const times = touchTimes(touchesBefore, counted);
-  for (const event of counted) {
-    if (event.type !== 'upgrade.completed' || event.triggerId === undefined) continue;
-    if (touchedWithin(timesOf(times, event.app, event.customerId, event.triggerId, false), event.at, window)) continue;
-    // Set to undefined rather than deleted: every event keeps one shape.
-    event.triggerId = undefined;
-    event.variant = undefined;
-  }
+export function createAttributionRecheck(touchesBefore: readonly Touch[], window: number): (slice: CountedEvent[]) => void {
+  // Times of each customer's impressions and clicks of each trigger, ascending.
+  const times: TouchTimes = new Map();
+  for (const touch of touchesBefore) addTouch(times, touch.app, touch.customerId, touch.triggerId, touch.at);
+  return (slice) => {
+    for (const event of slice) {
+      if ((event.type === 'prompt.shown' || event.type === 'prompt.clicked') && event.triggerId !== undefined) addTouch(times, event.app, event.customerId, event.triggerId, event.at);
+    }
+    for (const event of slice) {
+      if (event.type !== 'upgrade.completed' || event.triggerId === undefined) continue;
+      if (touchedWithin(timesOf(times, event.app, event.customerId, event.triggerId, false), event.at, window)) continue;
+      // Set to undefined rather than deleted: every event keeps one shape.
+      event.triggerId = undefined;
+      event.variant = undefined;
+    }
+  };
 }

@@ -1,8 +1,8 @@
 import type { Config, UpgradeKitEvent } from '@upgradekit/core';
 import { attributionWindowMs } from '@upgradekit/core/internal';
 import { createReportAccumulator, type ConversionReport } from '@upgradekit/core/report';
-import type { EventScope, UpgradeKitStore } from '../store/types.js';
-import { recheckAttribution } from './attributionRecheck.js';
+import type { CountedEvent, EventScope, ReportSummary, UpgradeKitStore } from '../store/types.js';
+import { createAttributionRecheck } from './attributionRecheck.js';
 import { addUnseenFirings } from './unseenFirings.js';
 
 /*
@@ -16,7 +16,8 @@ import { addUnseenFirings } from './unseenFirings.js';
  * - each customer's first event goes in first, under a type the report counts for
  *   customers and starting MRR only;
  * - then the counted events, in time order (one `trigger.fired` of each trigger,
- *   variant and version: the database counts the rest, `unseenFirings.ts`);
+ *   variant and version: the database counts the rest, `unseenFirings.ts`), slice
+ *   by slice as the database reads them, each re-checked before it is counted;
  * - then the event counts (and each version's last event), which the database
  *   knows, replace what the accumulator saw.
  *
@@ -28,19 +29,30 @@ const FIRST = 'upgradekit.first';
 
 export async function storeReport(store: UpgradeKitStore, config: Config, scope: EventScope, options: { byConfigVersion: boolean }): Promise<ConversionReport> {
   const window = attributionWindowMs(config);
-  const rows = await store.reportRows(scope, { byConfigVersion: options.byConfigVersion, attributionWindowMs: window });
-  recheckAttribution(rows.counted, rows.touchesBefore, window);
   const accumulator = createReportAccumulator(config, { from: scope.from ?? undefined, to: scope.to ?? undefined, byConfigVersion: options.byConfigVersion });
-  for (const first of rows.firsts) accumulator.add({ ...first, type: FIRST } as unknown as UpgradeKitEvent);
-  // The fields the accumulator reads, with positions for ids (see `CountedEvent`).
-  for (const event of rows.counted) accumulator.add(event as unknown as UpgradeKitEvent);
+  let counts: ReportSummary['counts'] = [];
+  let recheck: ((slice: CountedEvent[]) => void) | null = null;
+  const { firings } = await store.reportRows(scope, { byConfigVersion: options.byConfigVersion, attributionWindowMs: window }, {
+    summary(rows) {
+      counts = rows.counts;
+      recheck = createAttributionRecheck(rows.touchesBefore, window);
+      for (const { id, at, customerId, mrr, configVersion } of rows.firsts) {
+        accumulator.add({ type: FIRST, id, at, customerId, mrr, configVersion } as unknown as UpgradeKitEvent);
+      }
+    },
+    counted(slice) {
+      recheck!(slice);
+      // The fields the accumulator reads, with positions for ids (see `CountedEvent`).
+      for (const event of slice) accumulator.add(event as unknown as UpgradeKitEvent);
+    },
+  });
   const report = accumulator.result();
-  addUnseenFirings(report, rows.firings);
-  report.totals.events = rows.counts.reduce((sum, count) => sum + count.events, 0);
+  addUnseenFirings(report, firings);
+  report.totals.events = counts.reduce((sum, count) => sum + count.events, 0);
   if (report.versions) {
-    const counts = new Map(rows.counts.map((count) => [count.configVersion, count]));
+    const byVersion = new Map(counts.map((count) => [count.configVersion, count]));
     for (const version of report.versions) {
-      const count = counts.get(version.configVersion);
+      const count = byVersion.get(version.configVersion);
       if (!count) continue;
       version.totals.events = count.events;
       version.lastAt = count.lastAt;

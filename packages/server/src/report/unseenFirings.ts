@@ -1,6 +1,6 @@
 import { CONTROL } from '@upgradekit/core/internal';
 import type { ConversionReport, TriggerReport } from '@upgradekit/core/report';
-import type { ReportRows } from '../store/types.js';
+import type { Firings } from '../store/types.js';
 
 /*
  * The accumulator saw the first `trigger.fired` of each trigger, variant and config
@@ -18,7 +18,7 @@ function addFired(triggers: TriggerReport[], triggerId: string, variant: string,
 }
 
 /** Adds to `report` the firings of each group beyond the one the accumulator counted. */
-export function addUnseenFirings(report: ConversionReport, firings: ReportRows['firings']): void {
+export function addUnseenFirings(report: ConversionReport, firings: Firings): void {
   for (const { triggerId, variant, configVersion, count } of firings) {
     if (count <= 1) continue;
     addFired(report.triggers, triggerId, variant ?? CONTROL, count - 1);

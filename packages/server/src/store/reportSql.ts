@@ -1,6 +1,6 @@
-import { countedEvents, touchesBefore } from './countedSql.js';
+import { planCounted, readSlices, touchesBefore } from './countedSql.js';
 import { scopeSql } from './scopeSql.js';
-import type { EventScope, PromptWeekRows, ReportRows, SqlClient, SqlDatabase } from './types.js';
+import type { CountedEvent, EventScope, Firings, PromptWeekRows, ReportSink, ReportSummary, SqlClient, SqlDatabase } from './types.js';
 
 /*
  * What the report reads, fetched in one snapshot. The database counts every event
@@ -8,7 +8,7 @@ import type { EventScope, PromptWeekRows, ReportRows, SqlClient, SqlDatabase } f
  * to the server (`countedSql.ts`), with the columns the report reads.
  */
 
-type Summary = Pick<ReportRows, 'counts' | 'firsts'>;
+type Summary = Pick<ReportSummary, 'counts' | 'firsts'>;
 
 /**
  * The events per config version (one count of them all, without `byConfigVersion`)
@@ -43,27 +43,43 @@ async function summary(tx: SqlClient, scope: EventScope, byConfigVersion: boolea
   const firsts = row?.firsts ? (JSON.parse(row.firsts) as Array<[string, number, string, number, string | null]>) : [];
   return {
     counts: counts.map(([configVersion, events, firstAt, lastAt]) => ({ configVersion, events, firstAt, lastAt })),
-    firsts: firsts.map(([id, at, customerId, mrr, configVersion]) => ({ id, at, customerId, mrr, ...(configVersion !== null && { configVersion }) })),
+    firsts: firsts.map(([id, at, customerId, mrr, configVersion]) => ({ id, at, customerId, mrr, configVersion: configVersion ?? undefined })),
   };
 }
 
-// Room to sort in memory rather than on disk, and no JIT compilation, which costs
-// more than it saves on queries that each run once.
-const REPORT_SETTINGS = ["SET LOCAL work_mem = '64MB'", 'SET LOCAL jit = off'];
+// Room to sort in memory rather than on disk; no JIT compilation, which costs more
+// than it saves on queries that each run once; and no parallel workers: the two
+// reads already run side by side, and helpers would only take turns with them.
+const REPORT_SETTINGS = ["SET LOCAL work_mem = '64MB'", 'SET LOCAL jit = off', 'SET LOCAL max_parallel_workers_per_gather = 0'];
 
 /**
- * Everything the report reads of the scope, in one consistent snapshot: the summary
- * and the counted events are read at the same time on PostgreSQL (see `SqlDatabase.readSnapshot`).
+ * Everything the report reads of the scope, in one consistent snapshot, sent to
+ * `sink` in its order: on PostgreSQL the summary and the counted events are read at
+ * the same time (see `SqlDatabase.readSnapshot`), and slices that arrive before the
+ * summary wait for it.
  */
-export async function reportRows(db: SqlDatabase, scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }): Promise<ReportRows> {
-  const [{ counts, firsts, touches }, { counted, firings }] = await db.readSnapshot<[Summary & { touches: ReportRows['touchesBefore'] }, Pick<ReportRows, 'counted' | 'firings'>]>(
-    REPORT_SETTINGS,
-    [
-      async (tx) => ({ ...(await summary(tx, scope, options.byConfigVersion)), touches: await touchesBefore(tx, scope, options.attributionWindowMs) }),
-      (tx) => countedEvents(tx, scope, options.byConfigVersion),
-    ],
-  );
-  return { counts, firsts, counted, touchesBefore: touches, firings };
+export async function reportRows(db: SqlDatabase, scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }, sink: ReportSink): Promise<{ firings: Firings }> {
+  let waiting: CountedEvent[][] | null = [];
+  let position = 0;
+  const counted = (events: CountedEvent[]) => {
+    // Each event's place in the stream is its id (see `CountedEvent`).
+    for (const event of events) event.id = position++;
+    sink.counted(events);
+  };
+  const [, firings] = await db.readSnapshot<[void, Firings]>(REPORT_SETTINGS, [
+    async (tx) => {
+      const { counts, firsts } = await summary(tx, scope, options.byConfigVersion);
+      sink.summary({ counts, firsts, touchesBefore: await touchesBefore(tx, scope, options.attributionWindowMs) });
+      for (const slice of waiting!) counted(slice);
+      waiting = null;
+    },
+    async (tx) => {
+      const { firings, slices } = await planCounted(tx, scope, options.byConfigVersion);
+      await readSlices(tx, scope, options.byConfigVersion, slices, (events) => (waiting ? waiting.push(events) : counted(events)));
+      return firings;
+    },
+  ]);
+  return { firings };
 }
 
 /** Histograms of prompts shown per customer-week, weeks counted from `weekOrigin` (see `report/promptsPerWeek.ts`). */

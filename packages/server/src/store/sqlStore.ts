@@ -19,7 +19,7 @@ export async function createSqlStore(db: SqlDatabase): Promise<UpgradeKitStore> 
     putConfig: (config, meta) => putConfig(db, config, meta),
     configVersions: () => configVersions(db),
     configVersion: (version) => configVersion(db, version),
-    reportRows: (scope, options) => reportRows(db, scope, options),
+    reportRows: (scope, options, sink) => reportRows(db, scope, options, sink),
     promptWeeks: (scope, origin, weekMs) => promptWeeks(db, scope, origin, weekMs),
     eventSpan: (scope) => eventSpan(db, scope),
     customerEvents: (customerId, scope) => customerEvents(db, customerId, scope),

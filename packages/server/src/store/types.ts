@@ -129,17 +129,30 @@ export interface Touch {
 }
 
 /** What the report reads of the stored events, fetched and aggregated by the database (see `report/serverReport.ts`). */
-export interface ReportRows {
+/** What the report reads of the scope before its counted events: counts, customers' first events, earlier touches. */
+export interface ReportSummary {
   /** Events in the scope, per config version with `byConfigVersion` (`null`: none recorded), else one count under `null`. */
   counts: Array<{ configVersion: string | null; events: number; firstAt: number; lastAt: number }>;
-  /** Each customer's earliest event (per config version with `byConfigVersion`), sorted by time then id. */
-  firsts: Array<Pick<UpgradeKitEvent, 'id' | 'at' | 'customerId' | 'mrr' | 'configVersion'>>;
-  /** The events that move a figure, sorted by time then id, with the attribution their client claimed (`trigger.fired`: see `firings`). */
-  counted: CountedEvent[];
+  /** Each customer's earliest event (per config version with `byConfigVersion`), sorted by time then id; every field present, in one shape. */
+  firsts: Array<{ id: string; at: number; customerId: string; mrr: number; configVersion: string | undefined }>;
   /** Impressions and clicks within the attribution window before the scope's `from`, by time. */
   touchesBefore: Touch[];
-  /** `trigger.fired` events per trigger, variant and config version: `counted` holds the first of each group only. */
-  firings: Array<{ triggerId: string; variant: string | null; configVersion: string | null; count: number }>;
+}
+
+/** `trigger.fired` events per trigger, variant and config version: the counted events hold the first of each group only. */
+export type Firings = Array<{ triggerId: string; variant: string | null; configVersion: string | null; count: number }>;
+
+/**
+ * Receives what the report reads, in this order: `summary` once, then the counted
+ * events in slices. Slices come in time order, sorted by time then id within, and
+ * each holds every counted event of each moment it spans, so a slice can be
+ * finished before the next one is read: the server counts one while the database
+ * reads the next.
+ */
+export interface ReportSink {
+  summary(rows: ReportSummary): void;
+  /** Events that move a figure, with the attribution their client claimed (`trigger.fired`: see `Firings`). */
+  counted(events: CountedEvent[]): void;
 }
 
 /** Prompts shown per active customer-week, as histograms (`report/promptsPerWeek.ts`). */
@@ -175,7 +188,8 @@ export interface UpgradeKitStore {
   putConfig(config: Record<string, unknown>, meta: { author: string; note: string | null; rollbackOf: string | null; now: number }): Promise<string>;
   configVersions(): Promise<ConfigVersion[]>;
   configVersion(version: string): Promise<StoredConfig | null>;
-  reportRows(scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }): Promise<ReportRows>;
+  /** Sends what the report reads of the scope, from one snapshot, to `sink` (see `ReportSink`); resolves when all was sent. */
+  reportRows(scope: EventScope, options: { byConfigVersion: boolean; attributionWindowMs: number }, sink: ReportSink): Promise<{ firings: Firings }>;
   promptWeeks(scope: EventScope, weekOrigin: number, weekMs: number): Promise<PromptWeekRows>;
   /** The earliest and latest event time in the scope, or `null` when it has none. */
   eventSpan(scope: EventScope): Promise<{ first: number; last: number } | null>;
