@@ -3,19 +3,6 @@ import type { UpgradeKitEvent } from './events.js';
 import { createReportAccumulator } from './reportAccumulator.js';
 import type { BuildReportOptions, ConversionReport } from './reportTypes.js';
 
-export type {
-  BuildReportOptions,
-  ConversionReport,
-  ConversionTotals,
-  DismissCounts,
-  FunnelStats,
-  LastActionCounts,
-  LiftInterval,
-  TriggerReport,
-  VariantReport,
-  VersionReport,
-} from './reportTypes.js';
-
 /*
  * The conversion report, in one pass over the events (see `reportAccumulator.ts`).
  * The customer-level figures (who saw a prompt, or was held out, and upgraded within

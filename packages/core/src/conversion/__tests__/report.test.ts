@@ -3,7 +3,8 @@ import { saasConfig } from '../../__tests__/fixtures.js';
 import { assertConfig } from '../../config/parseConfig.js';
 import type { Config, ConfigInput } from '../../config/schema.js';
 import type { EventOf, EventType, UpgradeKitEvent } from '../events.js';
-import { buildReport, type ConversionReport, type TriggerReport } from '../report.js';
+import { buildReport } from '../report.js';
+import type { ConversionReport, TriggerReport } from '../reportTypes.js';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2025, 0, 6);

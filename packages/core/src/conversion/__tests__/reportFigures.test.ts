@@ -3,7 +3,8 @@ import { saasConfig } from '../../__tests__/fixtures.js';
 import { assertConfig } from '../../config/parseConfig.js';
 import type { UpgradeKitEvent } from '../events.js';
 import { liftInterval, wilsonInterval } from '../liftInterval.js';
-import { buildReport, type TriggerReport } from '../report.js';
+import { buildReport } from '../report.js';
+import type { TriggerReport } from '../reportTypes.js';
 import { createReportAccumulator } from '../reportAccumulator.js';
 
 const DAY = 864e5;
