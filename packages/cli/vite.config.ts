@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   build: {
     ssr: true,
-    lib: { entry: ['src/bin.ts', 'src/index.ts'], formats: ['es'] },
+    lib: { entry: ['src/bin.ts', 'src/index.ts', 'src/simulate/simulateWorker.ts'], formats: ['es'] },
     target: 'node20',
     minify: false,
     sourcemap: true,

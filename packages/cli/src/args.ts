@@ -74,6 +74,9 @@ export function wholeNumber(args: ParsedArgs, name: string, fallback: number, mi
   return value;
 }
 
+/** `--threads <n>` (1–64), `undefined` when absent: the command then picks. */
+export const threadsOption = (args: ParsedArgs): number | undefined => (stringOf(args, 'threads') === undefined ? undefined : wholeNumber(args, 'threads', 1, 1, 64));
+
 /** A date flag (ISO 8601: `2026-11-02` or `2026-11-02T09:00:00Z`) as epoch ms; `undefined` when absent. */
 export function isoDate(args: ParsedArgs, name: string): number | undefined {
   const text = stringOf(args, name);

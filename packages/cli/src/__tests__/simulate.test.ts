@@ -93,4 +93,25 @@ describe('upgradekit simulate', () => {
     expect(run.stderr).toContain(`${broken}:1: not valid JSON`);
     expect(JSON.parse(run.stdout).simulations[0]).toEqual(JSON.parse(simulate('--format', 'json').stdout).simulations[0]);
   });
+
+  it('replays in threads, each for its share of the customers, with the same figures and the same report of malformed lines', () => {
+    const broken = temp.path('broken-threads.ndjson');
+    const lines = readFileSync(events, 'utf8').split('\n');
+    // Malformed lines spread over the file, so that each thread finds some.
+    for (const at of [3, 500, 1200, 2400]) lines.splice(at, 0, at % 2 ? '{"v":1,"id":"x","at":"soon"}' : 'not json');
+    writeFileSync(broken, lines.join('\n'));
+    const one = upgradekit(['simulate', '--config', EXAMPLE, '--events', broken, '--compare', tuned, '--format', 'json', '--threads', '1']);
+    const three = upgradekit(['simulate', '--config', EXAMPLE, '--events', broken, '--compare', tuned, '--format', 'json', '--threads', '3', '--memory', '1']);
+    expect(one.status).toBe(1);
+    expect(three.status).toBe(1);
+    expect(JSON.parse(three.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(three.stderr).toBe(one.stderr);
+    expect(one.stderr.split('\n').filter(Boolean)).toHaveLength(5);
+  });
+
+  it('refuses a number of threads it cannot use, in one line', () => {
+    const run = simulate('--threads', '0');
+    expect(run).toMatchObject({ status: 2, stdout: '' });
+    expect(run.stderr).toBe('upgradekit simulate: --threads must be a whole number from 1 to 64 (got "0")\n');
+  });
 });

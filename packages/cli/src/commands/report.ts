@@ -70,9 +70,10 @@ export const reportCommand: Command = {
     const config = await requireConfig(required(args, 'config'));
     const done = startStats(io, args.values.stats === true);
     const accumulator = createReportAccumulator(config, { ...window, byConfigVersion: split === 'version' });
-    const read = await readEvents(eventsPath, io, (event) => accumulator.add(event));
+    // Usage, gate hits and product events count only as activity: read without building them.
+    const scan = await readEvents(eventsPath, io, (event) => accumulator.add(event), (activity) => accumulator.addActivity(activity));
     await write(io.stdout, render(accumulator.result(), split, format, config.plans[0]?.price.currency ?? 'USD'));
-    await done(read.events);
-    return read.skipped > 0 ? EXIT.problems : EXIT.ok;
+    await done(scan.events);
+    return scan.skipped > 0 ? EXIT.problems : EXIT.ok;
   },
 };

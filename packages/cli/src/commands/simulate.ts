@@ -1,9 +1,8 @@
-import { oneOf, parseCommandArgs, required, stringOf, timeWindow, wholeNumber } from '../args.js';
+import { simulationResults } from '@upgradekit/core/replay';
+import { oneOf, parseCommandArgs, required, stringOf, threadsOption, timeWindow, wholeNumber } from '../args.js';
 import { assertReadableFile, requireConfig } from '../files.js';
 import { write } from '../io.js';
-import { readEvents } from '../ndjson/eventReader.js';
-import { createProgress } from '../progress.js';
-import { createSimulation } from '../simulate/replay.js';
+import { simulateHere, simulateInThreads, threadsFor } from '../simulate/simulateInThreads.js';
 import { simulationCsv, simulationJson, simulationTable, type LabeledSimulation } from '../simulate/simulateOutput.js';
 import { startStats } from '../stats.js';
 import { EXIT } from '../usageError.js';
@@ -34,8 +33,11 @@ Options:
   --to <ISO date>            ignore events from then on (exclusive end)
   --format table|json|csv    table (default), json or csv
   --memory <MiB>             how much of the file is grouped by customer in memory
-                             at once; a larger file goes through temporary files
-                             (default 4)
+                             at once, shared by the threads; a larger file goes
+                             through temporary files (default 4)
+  --threads <n>              threads that read and replay, each for its share of
+                             the customers (default: one per core, up to 4, for a
+                             file of 16 MiB or more; else 1)
   --stats                    print events/s and peak memory to stderr
   -h, --help                 this help
 
@@ -51,6 +53,7 @@ const OPTIONS = {
   to: { type: 'string' },
   format: { type: 'string' },
   memory: { type: 'string' },
+  threads: { type: 'string' },
   stats: { type: 'boolean' },
 } as const;
 
@@ -67,20 +70,16 @@ export const simulateCommand: Command = {
     const eventsPath = required(args, 'events');
     const paths = [required(args, 'config'), stringOf(args, 'compare')].filter((path): path is string => path !== undefined);
     const configs = await Promise.all(paths.map(requireConfig));
+    const fileBytes = await assertReadableFile(eventsPath);
+    const threads = threadsFor(fileBytes, threadsOption(args));
     const done = startStats(io, args.values.stats === true);
-    const simulation = createSimulation(configs, window, await assertReadableFile(eventsPath), bucketBytes);
-    const read = await readEvents(eventsPath, io, (event, line) => simulation.add(event, line));
-    const progress = createProgress(io, 'replay', simulation.size());
-    let results;
-    try {
-      results = await simulation.run((events) => progress.update(events));
-    } finally {
-      progress.stop();
-    }
+    const job = { path: eventsPath, configs, window, fileBytes, bucketBytes };
+    const { scan, span, parts } = threads === 1 ? await simulateHere(io, job) : await simulateInThreads(io, job, threads);
+    const results = simulationResults(configs, parts, span);
     const simulations: LabeledSimulation[] = results.map((result, index) => ({ config: paths[index]!, ...result }));
     const output = format === 'json' ? simulationJson(simulations) : format === 'csv' ? simulationCsv(simulations) : simulationTable(simulations, eventsPath);
     await write(io.stdout, output);
-    await done(read.events);
-    return read.skipped > 0 ? EXIT.problems : EXIT.ok;
+    await done(scan.events);
+    return scan.skipped > 0 ? EXIT.problems : EXIT.ok;
   },
 };

@@ -11,7 +11,7 @@ export interface LineHandlers {
   /** A line longer than `MAX_LINE_CHARS`, skipped unread. */
   tooLong(lineNumber: number): void;
   /** Bytes read so far, after each chunk (for progress). */
-  progress?(bytes: number): void;
+  progress?: ((bytes: number) => void) | undefined;
 }
 
 /**

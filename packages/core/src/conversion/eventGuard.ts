@@ -48,6 +48,37 @@ function isAddOns(value: unknown): boolean {
   return true;
 }
 
+const isLeaf: Check = (value) => {
+  if (!isPlainObject(value)) return false;
+  const { actual } = value;
+  return (
+    isText(value.path) &&
+    isText(value.leaf) &&
+    typeof value.held === 'boolean' &&
+    typeof value.negated === 'boolean' &&
+    (actual === null || typeof actual === 'boolean' || isFiniteNumber(actual) || isShortString(actual)) &&
+    isShortString(value.expected) &&
+    isShortString(value.text)
+  );
+};
+
+const isOffer: Check = (value) =>
+  isPlainObject(value) &&
+  isText(value.plan) &&
+  isAddOns(value.addOns) &&
+  (value.limit === 'unlimited' || isFiniteNumber(value.limit)) &&
+  isFiniteNumber(value.mrrDelta) &&
+  isText(value.currency);
+
+/** A `trigger.fired` explanation, as the schema's `explanation` (loose objects: other keys are kept). */
+function isExplanation(value: unknown): boolean {
+  if (!isPlainObject(value) || !isText(value.plan) || !(value.upgrade === null || isOffer(value.upgrade))) return false;
+  const { leaves } = value;
+  if (!Array.isArray(leaves) || leaves.length > MAX_EXPLAINED_LEAVES) return false;
+  for (const leaf of leaves as unknown[]) if (!isLeaf(leaf)) return false;
+  return true;
+}
+
 const BASE: Record<string, Check> = {
   v: (value) => value === 1,
   id: isText,
@@ -68,8 +99,7 @@ const FIELDS: Record<string, Record<string, Check>> = {
   'usage.tracked': { feature: isText, amount: isFiniteNumber, usage: isFiniteNumber },
   'gate.hit': { feature: isText },
   'event.recorded': { name: isText, props: optional(isProps) },
-  // An explanation is rare and nested: the schemas judge it.
-  'trigger.fired': { ...TRIGGER, explanation: (value) => value === undefined },
+  'trigger.fired': { ...TRIGGER, explanation: optional(isExplanation) },
   'prompt.held_out': TRIGGER,
   'prompt.shown': { ...TRIGGER, kind: isText, placement: optional(isText) },
   'prompt.clicked': { ...TRIGGER, cta: isText },

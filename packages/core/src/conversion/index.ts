@@ -14,6 +14,7 @@ export type {
 } from './reportTypes.js';
 export { createReportAccumulator } from './reportAccumulator.js';
 export type { ReportAccumulator } from './reportAccumulator.js';
+export type { CustomerActivity } from './reportSegment.js';
 export { liftInterval, MIN_INTERVAL_CUSTOMERS, wilsonInterval } from './liftInterval.js';
 export type { UpgradeKitEvent } from './events.js';
 export { isWellFormedEvent } from './eventGuard.js';

@@ -23,10 +23,20 @@ export interface Segment {
   lastAt: number;
   /** Counts one event (already de-duplicated and inside the window). */
   count(event: UpgradeKitEvent): void;
+  /** Counts a customer's presence at `at` with MRR `mrr`: all that an event of a type no funnel figure reads counts for. */
+  touch(activity: CustomerActivity): CustomerAcc;
+}
+
+/** What an event tells of its customer alone: who, when, at what MRR, under which config version. */
+export interface CustomerActivity {
+  customerId: string;
+  at: number;
+  mrr: number;
+  configVersion?: string | undefined;
 }
 
 /** The customer an event belongs to, keeping their earliest event's MRR as their starting MRR. */
-function customerOf(customers: Map<string, CustomerAcc>, event: UpgradeKitEvent): CustomerAcc {
+function customerOf(customers: Map<string, CustomerAcc>, event: CustomerActivity): CustomerAcc {
   let customer = customers.get(event.customerId);
   if (!customer) {
     customer = { firstAt: event.at, startingMrr: event.mrr, exposures: null, conversions: null };
@@ -141,10 +151,13 @@ export function createSegment(config: Config): Segment {
     totals,
     firstAt: Infinity,
     lastAt: -Infinity,
+    touch(activity) {
+      if (activity.at < segment.firstAt) segment.firstAt = activity.at;
+      if (activity.at > segment.lastAt) segment.lastAt = activity.at;
+      return customerOf(customers, activity);
+    },
     count(event) {
-      if (event.at < segment.firstAt) segment.firstAt = event.at;
-      if (event.at > segment.lastAt) segment.lastAt = event.at;
-      countEvent(event, customerOf(customers, event), totals, variantOf);
+      countEvent(event, segment.touch(event), totals, variantOf);
     },
   };
   return segment;

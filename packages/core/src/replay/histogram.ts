@@ -5,6 +5,10 @@ export interface Histogram {
   size(): number;
   /** The value at quantile `q` (0–1) by the nearest-rank method; `null` when empty. */
   quantile(q: number): number | null;
+  /** How many times each value was added, by value: plain data, to merge elsewhere. */
+  counts(): number[];
+  /** Adds another histogram's `counts()`. */
+  merge(counts: readonly number[]): void;
 }
 
 /** An empty histogram. */
@@ -17,6 +21,13 @@ export function createHistogram(): Histogram {
       total++;
     },
     size: () => total,
+    counts: () => Array.from(counts, (count) => count ?? 0),
+    merge(other) {
+      other.forEach((count, value) => {
+        counts[value] = (counts[value] ?? 0) + count;
+        total += count;
+      });
+    },
     quantile(q) {
       if (total === 0) return null;
       const rank = Math.max(1, Math.ceil(q * total));

@@ -4,7 +4,7 @@
  * a customer's explanations are computed with the client and prompt engine a
  * browser runs, on a virtual clock, never with a re-implementation.
  */
-export { simulateHistories, replayCustomerState } from './simulate.js';
-export type { CustomerReplayState, SimulationResult, SimulationSpan, TriggerSimulation, WeeklyLoad } from './simulate.js';
+export { replayCustomerState, replayHistories, simulateHistories, simulationResults } from './simulate.js';
+export type { CustomerReplayState, SimulationPart, SimulationResult, SimulationSpan, TriggerSimulation, WeeklyLoad } from './simulate.js';
 export { createVirtualPlatform } from '../platform/virtual.js';
 export type { VirtualPlatform } from '../platform/virtual.js';

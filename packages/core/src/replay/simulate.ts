@@ -4,7 +4,7 @@ import type { UpgradeKitEvent } from '../conversion/events.js';
 import type { TriggerExplanation } from '../prompts/engine.js';
 import { readsOf } from './applyEvent.js';
 import { replayCustomer } from './customerReplay.js';
-import { createTally, type Tally } from './tally.js';
+import { createTally, mergeTallyPart, tallyPart, type Tally, type TallyPart } from './tally.js';
 
 const DAY = 864e5;
 const WEEK = 7 * DAY;
@@ -74,20 +74,27 @@ function resultOf(config: Config, tally: Tally, events: number, from: number | n
   };
 }
 
+/** What a replay over some of the customers counted, per config: plain data, to merge with other parts by `simulationResults`. */
+export interface SimulationPart {
+  /** Events replayed (in the window, repeated ids once). */
+  events: number;
+  tallies: TallyPart[];
+}
+
 /**
  * Replays each customer's history (one group of events per customer, any order;
  * a repeated id counts once) through every config, with the client and prompt
  * engine a browser runs, and counts what each config would fire and show. Groups
  * may come from an async source (a database cursor, files spilled to disk), so
  * only one customer's history is held at a time. `onProgress` counts the events
- * replayed so far.
+ * replayed so far. `span.from` starts the weeks counted.
  */
-export async function simulateHistories(
+export async function replayHistories(
   configs: readonly Config[],
   customers: AsyncIterable<UpgradeKitEvent[]> | Iterable<UpgradeKitEvent[]>,
   span: SimulationSpan,
   onProgress?: (events: number) => void,
-): Promise<SimulationResult[]> {
+): Promise<SimulationPart> {
   const tallies = configs.map((config) => createTally(config, span.from ?? 0));
   const reads = configs.map(readsOf);
   let events = 0;
@@ -99,7 +106,31 @@ export async function simulateHistories(
     configs.forEach((config, index) => replayCustomer(config, reads[index]!, history, tallies[index]!));
     onProgress?.(replayed);
   }
-  return configs.map((config, index) => resultOf(config, tallies[index]!, events, span.from, span.to));
+  return { events, tallies: tallies.map(tallyPart) };
+}
+
+/**
+ * The simulation of every config from the parts of a replay split by customer
+ * (each customer's whole history in one part; see `replayHistories`), over the
+ * same `span`.
+ */
+export function simulationResults(configs: readonly Config[], parts: readonly SimulationPart[], span: SimulationSpan): SimulationResult[] {
+  const events = parts.reduce((sum, part) => sum + part.events, 0);
+  return configs.map((config, index) => {
+    const tally = createTally(config, span.from ?? 0);
+    for (const part of parts) mergeTallyPart(tally, part.tallies[index]!);
+    return resultOf(config, tally, events, span.from, span.to);
+  });
+}
+
+/** `replayHistories` and `simulationResults` in one: the simulation of every config over all the customers given. */
+export async function simulateHistories(
+  configs: readonly Config[],
+  customers: AsyncIterable<UpgradeKitEvent[]> | Iterable<UpgradeKitEvent[]>,
+  span: SimulationSpan,
+  onProgress?: (events: number) => void,
+): Promise<SimulationResult[]> {
+  return simulationResults(configs, [await replayHistories(configs, customers, span, onProgress)], span);
 }
 
 /** One customer's state at the end of their history, replayed through a config. */

@@ -42,6 +42,37 @@ export interface Tally {
   customer(customerId: string, firstAt: number): CustomerCounter;
 }
 
+/** A tally as plain data (histograms as their counts): what a replay in another thread hands back. */
+export interface TallyPart {
+  triggers: Array<Omit<TriggerTally, 'weekly'> & { weekly: number[] }>;
+  weekly: number[];
+  customers: number;
+  customersFired: number;
+  customersShown: number;
+}
+
+export function tallyPart(tally: Tally): TallyPart {
+  const { customers, customersFired, customersShown } = tally;
+  return { triggers: tally.triggers.map((trigger) => ({ ...trigger, weekly: trigger.weekly.counts() })), weekly: tally.weekly.counts(), customers, customersFired, customersShown };
+}
+
+/** Adds a part's counts (of other customers, over the same config) into `tally`. */
+export function mergeTallyPart(tally: Tally, part: TallyPart): void {
+  tally.customers += part.customers;
+  tally.customersFired += part.customersFired;
+  tally.customersShown += part.customersShown;
+  tally.weekly.merge(part.weekly);
+  part.triggers.forEach((from, position) => {
+    const into = tally.triggers[position]!;
+    into.fired += from.fired;
+    into.firedCustomers += from.firedCustomers;
+    into.heldOutCustomers += from.heldOutCustomers;
+    into.shown += from.shown;
+    into.shownCustomers += from.shownCustomers;
+    into.weekly.merge(from.weekly);
+  });
+}
+
 /**
  * An empty tally over the config's triggers. Weeks are counted from `origin`
  * (epoch ms); a customer-week counts when the customer had an event in it.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isWellFormedEvent, MAX_PROPS } from '../eventGuard.js';
+import { isWellFormedEvent, MAX_EXPLAINED_LEAVES, MAX_PROPS } from '../eventGuard.js';
 import { knownEventSchema, parseEvent } from '../eventSchema.js';
 
 const base = { v: 1, id: 'evt1', at: Date.UTC(2026, 0, 1), customerId: 'c1', mrr: 29, sdkVersion: '0.1.0', configVersion: 'v7' };
@@ -12,6 +12,16 @@ const SOUND = [
   { ...base, type: 'gate.hit', feature: 'sso' },
   { ...base, type: 'event.recorded', name: 'admin.invited', props: { role: 'admin', count: 2, ok: true, none: null } },
   { ...base, type: 'trigger.fired', ...trigger },
+  {
+    ...base,
+    type: 'trigger.fired',
+    ...trigger,
+    explanation: {
+      plan: 'free',
+      leaves: [{ path: 'when.gateHits', leaf: 'gateHits', held: true, negated: false, actual: 2, expected: 'at least 2', text: '2 gate hits on sso in 30d (needs at least 2)' }],
+      upgrade: { plan: 'team', addOns: [], limit: 'unlimited', mrrDelta: 99, currency: 'USD' },
+    },
+  },
   { ...base, type: 'prompt.held_out', ...trigger, variant: 'holdout' },
   { ...base, type: 'prompt.shown', ...trigger, kind: 'modal', placement: 'header' },
   { ...base, type: 'prompt.clicked', ...trigger, cta: 'upgrade' },
@@ -59,7 +69,7 @@ describe('isWellFormedEvent', () => {
   });
 
   it('agrees with the schemas on nested add-ons and props', () => {
-    const upgrade = SOUND[10]!;
+    const upgrade = SOUND.find((event) => event.type === 'upgrade.completed')!;
     const recorded = SOUND[2]!;
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (addOns, props) => {
@@ -69,6 +79,34 @@ describe('isWellFormedEvent', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('isWellFormedEvent on explanations', () => {
+  const explained = SOUND.find((event) => 'explanation' in event) as { explanation: { leaves: Array<Record<string, unknown>>; upgrade: Record<string, unknown> } } & Record<string, unknown>;
+  const anyValue = fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, Infinity, NaN, -1, '', 'x'.repeat(513), [], {}, null, 'unlimited'), fc.string({ maxLength: 600 }));
+
+  it('never accepts an explanation the schema refuses, whatever one field of it, of a leaf or of the offer is replaced with or missing', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('explanation', 'leaf', 'offer'), fc.nat(), anyValue, fc.boolean(), (where, pick, value, remove) => {
+        const explanation = structuredClone(explained.explanation) as unknown as Record<string, unknown>;
+        const target = where === 'explanation' ? explanation : where === 'leaf' ? (explanation.leaves as Array<Record<string, unknown>>)[0]! : (explanation.upgrade as Record<string, unknown>);
+        const keys = Object.keys(target);
+        const key = keys[pick % keys.length]!;
+        if (remove) delete target[key];
+        else target[key] = value;
+        const candidate = { ...explained, explanation };
+        if (isWellFormedEvent(candidate)) expect(strictlyValid(candidate)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it(`accepts no more than ${MAX_EXPLAINED_LEAVES} leaves`, () => {
+    const leaves = (count: number) => ({ ...explained, explanation: { ...explained.explanation, leaves: Array.from({ length: count }, () => explained.explanation.leaves[0]) } });
+    expect(isWellFormedEvent(leaves(MAX_EXPLAINED_LEAVES))).toBe(true);
+    expect(isWellFormedEvent(leaves(MAX_EXPLAINED_LEAVES + 1))).toBe(false);
+    expect(strictlyValid(leaves(MAX_EXPLAINED_LEAVES + 1))).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import type { UpgradeKitEvent } from '../../conversion/events.js';
 import { createMemoryPlatform } from '../../platform/memory.js';
 import { saasConfig as saasInput } from '../../__tests__/fixtures.js';
 import { normalizeConfig } from '../../config/normalize.js';
-import { replayCustomerState, simulateHistories } from '../simulate.js';
+import { replayCustomerState, replayHistories, simulateHistories, simulationResults } from '../simulate.js';
 
 const DAY = 864e5;
 const saasConfig = normalizeConfig(saasInput);
@@ -51,5 +51,16 @@ describe('replaying recorded history', () => {
     expect(live!.triggers[0]!.firedCustomers).toBe(1);
     expect(candidate!.triggers[0]!.firedCustomers).toBe(0);
     expect(candidate!.configVersion).toBe('stricter');
+  });
+
+  it('gives the same simulation from replays split by customer, merged, as from one replay of them all', async () => {
+    const histories = [recordHistory('a', 3, 3), recordHistory('b', 1, 1), recordHistory('c', 5, 6), recordHistory('d', 2, 4), recordHistory('e', 4, 2)];
+    const span = { from: START, to: START + 7 * DAY };
+    const configs = [saasConfig, stricter];
+    const whole = await simulateHistories(configs, histories, span);
+    // Parts as a worker thread posts them back: through structuredClone.
+    const parts = await Promise.all([histories.slice(0, 2), histories.slice(2)].map(async (some) => structuredClone(await replayHistories(configs, some, span))));
+    expect(simulationResults(configs, parts, span)).toEqual(whole);
+    expect(whole[0]!.triggers[0]!.perCustomerWeek.median).not.toBeNull();
   });
 });
