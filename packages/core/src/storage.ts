@@ -80,3 +80,34 @@ export function createSafeStorage(storage: KeyValueStorage | null, warn: Warning
     },
   };
 }
+
+/** Writes to a `SafeStorage` held back to the end of the task (see `createDeferredWrites`). */
+export interface DeferredWrites {
+  /** Queues `value` under `key`, replacing a write of it not made yet. */
+  write(key: string, value: unknown): void;
+  /** Makes every queued write now (page hide, destroy). */
+  flush(): void;
+  /** Forgets the queued write of `key`, or every queued write. */
+  discard(key?: string): void;
+}
+
+/**
+ * Coalesces writes into one per key per task: a burst of changes (a `track()`
+ * loop, a prompt shown, counted and touched) is serialised once, in a microtask,
+ * which runs before the page can go away.
+ */
+export function createDeferredWrites(storage: SafeStorage): DeferredWrites {
+  const pending = new Map<string, unknown>();
+  const flush = () => {
+    for (const [key, value] of pending) storage.write(key, value);
+    pending.clear();
+  };
+  return {
+    write(key, value) {
+      if (!pending.size) queueMicrotask(flush);
+      pending.set(key, value);
+    },
+    flush,
+    discard: (key) => (key === undefined ? pending.clear() : void pending.delete(key)),
+  };
+}

@@ -21,7 +21,7 @@ const MOST_THREADS = 4;
  * live set of a replay is about 20 MB), and two threads then passed 256 MB.
  */
 function heapLimits(bucketBytes: number) {
-  return { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 + 16 * Math.ceil(bucketBytes / 2 ** 20) };
+  return { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 + 16 * Math.ceil(bucketBytes / 2 ** 20) };
 }
 
 const outOfMemory = () =>
@@ -100,7 +100,7 @@ export async function simulateInThreads(io: Io, job: SimulationJob, threads: num
   const replayed: number[] = Array.from({ length: threads }, () => 0);
   const shards = Array.from({ length: threads }, (_, index) =>
     startShard(
-      { path: job.path, shard: { index, count: threads }, configs: job.configs, window: job.window, shardBytes: Math.ceil(job.fileBytes / threads), bucketBytes: Math.ceil(job.bucketBytes / threads) },
+      { path: job.path, shard: { index, count: threads }, configs: job.configs, window: job.window, shardBytes: Math.ceil(job.fileBytes / threads), bucketBytes: Math.ceil(job.bucketBytes / threads), progress: io.interactive },
       {
         read: (bytes) => reading?.update(bytes),
         replayed: (events) => {

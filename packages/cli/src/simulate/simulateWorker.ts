@@ -15,6 +15,8 @@ export interface SimulateShardInput {
   /** The bytes of the file this shard groups by customer: its share. */
   shardBytes: number;
   bucketBytes: number;
+  /** Whether to post progress (only for a progress bar: posting costs). */
+  progress: boolean;
 }
 
 /** Worker to main thread: read progress (shard 0 only), what it read, replay progress, its part. */
@@ -35,14 +37,25 @@ export interface SimulateSpanMessage {
  * the span every shard's weeks count from, replays its customers and posts its
  * part back.
  */
+/** `report`, at most every 100 ms. */
+function throttled(report: (events: number) => void): (events: number) => void {
+  let last = 0;
+  return (events) => {
+    const now = performance.now();
+    if (now - last < 100) return;
+    last = now;
+    report(events);
+  };
+}
+
 const input = workerData as SimulateShardInput;
 const port = parentPort!;
 const post = (message: SimulateShardMessage) => port.postMessage(message);
 const simulation = createSimulation(input.configs, input.window, input.shardBytes, input.bucketBytes);
 const scan = await scanEvents(input.path, (event, line) => simulation.add(event, line), {
   shard: input.shard,
-  onProgress: input.shard.index === 0 ? (bytes) => post({ kind: 'read-progress', bytes }) : undefined,
+  onProgress: input.progress && input.shard.index === 0 ? (bytes) => post({ kind: 'read-progress', bytes }) : undefined,
 });
 post({ kind: 'read', scan, taken: simulation.taken() });
 const [{ span }] = (await once(port, 'message')) as [SimulateSpanMessage];
-post({ kind: 'done', part: await simulation.replay(span, (events) => post({ kind: 'replay-progress', events })) });
+post({ kind: 'done', part: await simulation.replay(span, input.progress ? throttled((events) => post({ kind: 'replay-progress', events })) : undefined) });

@@ -5,6 +5,7 @@ import { type KeyValueStorage } from '../platform.js';
 import { createBrowserPlatform } from '../platform/browser.js';
 import { createMemoryPlatform, createMemoryStorage } from '../platform/memory.js';
 import { createSafeStorage, STORAGE_PREFIX } from '../storage.js';
+import { createPromptEngine } from '../prompts/engine.js';
 import { saasConfig } from './fixtures.js';
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -222,3 +223,45 @@ describe('client persistence', () => {
     reloaded.kit.destroy();
   });
 });
+
+describe('prompt governance in storage', () => {
+  const governanceKey = `${STORAGE_PREFIX}prompts:c1`;
+  const create = (platform = createMemoryPlatform({ storage: createMemoryStorage() })) => {
+    const storage = platform.storage as ReturnType<typeof createMemoryStorage>;
+    const writes = vi.spyOn(storage, 'setItem');
+    const kit = createUpgradeKit({ config: saasConfig, customer: { id: 'c1', plan: 'free' }, platform, prompts: createPromptEngine });
+    const governanceWrites = () => writes.mock.calls.filter(([key]) => key === governanceKey).length;
+    return { kit, engine: kit.prompts!, storage, platform, governanceWrites };
+  };
+
+  it('writes what showing and answering prompts records once per task, not once per change', async () => {
+    const { kit, engine, storage, governanceWrites } = create();
+    await flushWrites();
+    const before = governanceWrites();
+    engine.markShown('power-user-pdf');
+    engine.markDismissed('power-user-pdf', 'not_now');
+    engine.markShown('power-user-pdf');
+    expect(governanceWrites()).toBe(before);
+    await flushWrites();
+    expect(governanceWrites()).toBe(before + 1);
+    expect(JSON.parse(storage.data.get(governanceKey)!).history['power-user-pdf'].impressions).toBe(2);
+    kit.destroy();
+  });
+
+  it('writes at once when the page is hidden or the client destroyed, so a reload finds it', () => {
+    const platform = createMemoryPlatform({ storage: createMemoryStorage() });
+    const { kit, engine, storage, governanceWrites } = create(platform);
+    engine.markShown('power-user-pdf');
+    platform.hide();
+    expect(JSON.parse(storage.data.get(governanceKey)!).history['power-user-pdf'].impressions).toBe(1);
+    engine.markShown('power-user-pdf');
+    const hidden = governanceWrites();
+    engine.markDismissed('power-user-pdf', 'too_expensive', { forever: true });
+    kit.destroy();
+    expect(governanceWrites()).toBe(hidden + 1);
+    const reloaded = createUpgradeKit({ config: saasConfig, customer: { id: 'c1', plan: 'free' }, platform: createMemoryPlatform({ storage }), prompts: createPromptEngine });
+    expect(reloaded.prompts!.getSnapshot().history['power-user-pdf']).toMatchObject({ dismissedForever: true });
+    reloaded.destroy();
+  });
+});
+

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import type { Customer } from '../entitlements/customer.js';
 import { trialKey } from '../entitlements/trials.js';
-import type { SafeStorage } from '../storage.js';
+import { createDeferredWrites, type SafeStorage } from '../storage.js';
 import { parseLeniently } from '../utils/lenient.js';
 import type { WarningHandler } from '../utils/log.js';
 import { formatPath } from '../config/messages.js';
@@ -39,13 +39,7 @@ export const clientKey = (customerId: string) => `client:${customerId}`;
  * `flush()` writes at once (page hide, destroy). Reads are validated leniently.
  */
 export function createPersistStorage(storage: SafeStorage, warn: WarningHandler) {
-  let pending: { name: string; value: StorageValue<Stored> } | null = null;
-  const flush = () => {
-    if (!pending) return;
-    const { name, value } = pending;
-    pending = null;
-    storage.write(name, value.state);
-  };
+  const writes = createDeferredWrites(storage);
   const persistStorage: PersistStorage<Stored> = {
     getItem(name) {
       const raw = storage.read<unknown>(name);
@@ -55,27 +49,19 @@ export function createPersistStorage(storage: SafeStorage, warn: WarningHandler)
         dropped = true;
         warn(`stored state under "${name}" at ${formatPath(path)} ${message}; dropped it and kept the rest`);
       });
-      const value = { state: state as Stored, version: 0 };
       // Rewrite what was cleaned, so the warning is not repeated on every load.
-      if (dropped) {
-        pending = { name, value };
-        queueMicrotask(flush);
-      }
-      return value;
+      if (dropped) writes.write(name, state);
+      return { state: state as Stored, version: 0 };
     },
-    setItem(name, value) {
-      const queued = pending !== null;
-      pending = { name, value };
-      if (!queued) queueMicrotask(flush);
-    },
+    setItem: (name, value: StorageValue<Stored>) => writes.write(name, value.state),
     removeItem(name) {
-      pending = null;
+      writes.discard();
       storage.remove(name);
     },
   };
   /** Forgets a write not made yet (the fresh state of a customer about to be rehydrated). */
-  const discardPending = () => void (pending = null);
-  return { persistStorage, flush, discardPending };
+  const discardPending = () => writes.discard();
+  return { persistStorage, flush: writes.flush, discardPending };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Touch } from '../conversion/attribution.js';
 import { isRecord } from '../utils/isRecord.js';
 import { randomId } from '../utils/randomId.js';
 import { parseLeniently } from '../utils/lenient.js';
+import { createDeferredWrites, type DeferredWrites } from '../storage.js';
 import { WEEK } from '../utils/time.js';
 import type { PromptHistory } from './arbiter.js';
 
@@ -63,9 +64,10 @@ export const governanceKey = (customerId: string) => `prompts:${customerId}`;
 /** `Infinity` (dismissed for good) does not survive JSON: it is stored as `null`. */
 const untilFromJson = (value: number | null) => value ?? Infinity;
 
-function persistStorage(kit: KitCore): PersistStorage<Governance> {
+function persistStorage(kit: KitCore, writes: DeferredWrites): PersistStorage<Governance> {
   return {
     getItem(name) {
+      writes.flush();
       const raw = kit.storage.read<unknown>(name);
       if (raw === undefined) return null;
       const state = parseLeniently(governanceSchema, raw, (path, message) =>
@@ -74,8 +76,12 @@ function persistStorage(kit: KitCore): PersistStorage<Governance> {
       const snoozes = Object.fromEntries(Object.entries(state.snoozes ?? {}).map(([key, until]) => [key, untilFromJson(until)]));
       return { state: { ...empty(), ...state, snoozes } as Governance };
     },
-    setItem: (name, value) => kit.storage.write(name, value.state),
-    removeItem: (name) => kit.storage.remove(name),
+    // Held to the end of the task: showing one prompt records, touches and counts it.
+    setItem: (name, value) => writes.write(name, value.state),
+    removeItem(name) {
+      writes.discard(name);
+      kit.storage.remove(name);
+    },
   };
 }
 
@@ -105,10 +111,12 @@ export function createGovernance(kit: KitCore, onRemoteInterrupt: RemoteInterrup
   let customerId = kit.getSnapshot().customer.id;
   /** This tab, for breaking ties between tabs that showed the same prompt at the same moment. */
   const tab = randomId(kit.platform.random);
+  const writes = createDeferredWrites(kit.storage);
+  const unsubscribeHide = kit.platform.onHide(writes.flush);
   const store = createStore<Governance>()(
     persist(empty, {
       name: governanceKey(customerId),
-      storage: persistStorage(kit),
+      storage: persistStorage(kit, writes),
       // Only ever the stored state: on a customer switch, the previous customer's must not leak in.
       merge: (stored) => ({ ...empty(), ...(stored as Partial<Governance>) }),
     }),
@@ -163,7 +171,11 @@ export function createGovernance(kit: KitCore, onRemoteInterrupt: RemoteInterrup
       unsubscribe = listen();
       return true;
     },
-    destroy: close,
+    destroy() {
+      writes.flush();
+      unsubscribeHide();
+      close();
+    },
   };
 }
 

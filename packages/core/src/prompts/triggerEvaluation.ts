@@ -34,7 +34,10 @@ export function evaluationContext(
     plan: state.customer.plan,
     attributes: state.customer.attributes,
     usage: measure,
-    count: (kind, name, windowMs) => countWithin(state.signals[`${kind}:${name}`], now, windowMs, windows.get(`${kind}:${name}`)?.bucketMs),
+    count(kind, name, windowMs) {
+      const key = `${kind}:${name}`;
+      return countWithin(state.signals[key], now, windowMs, windows.get(key)?.bucketMs);
+    },
     trial: (target) => trialStatus(config, state.customer, target, now),
     activated: () => activated,
     projectedUsage(featureId) {

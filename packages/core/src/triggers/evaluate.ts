@@ -44,19 +44,21 @@ export function evaluateCondition(node: Condition, context: EvaluationContext, e
   if (node.all || node.any) {
     const key = node.all ? 'all' : 'any';
     const children = node[key]!;
+    // Paths are words too: built only for an explanation.
+    const at = (index: number) => (explain ? `${path}.${key}[${index}]` : path);
     let result = key === 'all';
     for (let index = 0; index < children.length; index++) {
-      const held = evaluateCondition(children[index]!, context, explain, `${path}.${key}[${index}]`, negated);
+      const held = evaluateCondition(children[index]!, context, explain, at(index), negated);
       if (key === 'all' ? held : !held) continue;
       result = !result;
       if (!explain) return result;
       // Keep walking for the explanation, but the answer is settled.
-      for (let rest = index + 1; rest < children.length; rest++) evaluateCondition(children[rest]!, context, explain, `${path}.${key}[${rest}]`, negated);
+      for (let rest = index + 1; rest < children.length; rest++) evaluateCondition(children[rest]!, context, explain, at(rest), negated);
       return result;
     }
     return result;
   }
-  if (node.not) return !evaluateCondition(node.not, context, explain, `${path}.not`, !negated);
+  if (node.not) return !evaluateCondition(node.not, context, explain, explain ? `${path}.not` : path, !negated);
   const leaf = leafOf(node);
   // An empty node (only a trusted config can have one) holds, as an empty `all` does.
   if (!leaf) return true;
