@@ -87,8 +87,8 @@ export interface DeferredWrites {
   write(key: string, value: unknown): void;
   /** Makes every queued write now (page hide, destroy). */
   flush(): void;
-  /** Forgets the queued write of `key`, or every queued write. */
-  discard(key?: string): void;
+  /** Forgets every queued write (state about to be replaced, or removed). */
+  discard(): void;
 }
 
 /**
@@ -108,6 +108,6 @@ export function createDeferredWrites(storage: SafeStorage): DeferredWrites {
       pending.set(key, value);
     },
     flush,
-    discard: (key) => (key === undefined ? pending.clear() : void pending.delete(key)),
+    discard: () => pending.clear(),
   };
 }

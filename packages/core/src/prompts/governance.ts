@@ -79,7 +79,7 @@ function persistStorage(kit: KitCore, writes: DeferredWrites): PersistStorage<Go
     // Held to the end of the task: showing one prompt records, touches and counts it.
     setItem: (name, value) => writes.write(name, value.state),
     removeItem(name) {
-      writes.discard(name);
+      writes.discard();
       kit.storage.remove(name);
     },
   };

@@ -40,12 +40,12 @@ const EVALUATORS: Record<LeafKey, Evaluator> = { usage, gateHits, event, plan, t
  * Evaluates a condition tree. With `explain`, every leaf is evaluated and
  * described (no short-circuit), so a PM sees all that held and all that did not.
  */
-export function evaluateCondition(node: Condition, context: EvaluationContext, explain?: LeafExplanation[], path = 'when', negated = false): boolean {
+export function evaluateCondition(node: Condition, context: EvaluationContext, explain?: LeafExplanation[], path: string | undefined = 'when', negated = false): boolean {
   if (node.all || node.any) {
     const key = node.all ? 'all' : 'any';
     const children = node[key]!;
     // Paths are words too: built only for an explanation.
-    const at = (index: number) => (explain ? `${path}.${key}[${index}]` : path);
+    const at = (index: number) => explain && `${path}.${key}[${index}]`;
     let result = key === 'all';
     for (let index = 0; index < children.length; index++) {
       const held = evaluateCondition(children[index]!, context, explain, at(index), negated);
@@ -58,7 +58,7 @@ export function evaluateCondition(node: Condition, context: EvaluationContext, e
     }
     return result;
   }
-  if (node.not) return !evaluateCondition(node.not, context, explain, explain ? `${path}.not` : path, !negated);
+  if (node.not) return !evaluateCondition(node.not, context, explain, explain && `${path}.not`, !negated);
   const leaf = leafOf(node);
   // An empty node (only a trusted config can have one) holds, as an empty `all` does.
   if (!leaf) return true;
