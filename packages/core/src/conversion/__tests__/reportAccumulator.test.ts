@@ -6,6 +6,8 @@ import type { UpgradeKitEvent } from '../events.js';
 import { buildReport } from '../report.js';
 import { createReportAccumulator } from '../reportAccumulator.js';
 
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261201) });
+
 const DAY = 864e5;
 const T0 = Date.UTC(2025, 0, 6);
 
