@@ -2,7 +2,7 @@ import { simulationResults } from '@upgradekit/core/replay';
 import { oneOf, parseCommandArgs, required, stringOf, threadsOption, timeWindow, wholeNumber } from '../args.js';
 import { assertReadableFile, requireConfig } from '../files.js';
 import { write } from '../io.js';
-import { simulateHere, simulateInThreads, threadsFor } from '../simulate/simulateInThreads.js';
+import { simulateHere, simulateInThreads, threadsFor } from '../simulate/runSimulation.js';
 import { simulationCsv, simulationJson, simulationTable, type LabeledSimulation } from '../simulate/simulateOutput.js';
 import { startStats } from '../stats.js';
 import { EXIT } from '../usageError.js';

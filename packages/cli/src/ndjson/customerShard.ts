@@ -1,7 +1,7 @@
 /*
  * A file's events dealt to shards by customer, so that each shard holds all of
  * its customers' events and no other shard's: what a report or a replay needs to
- * be computed per shard and merged (see `mergeReportParts`).
+ * be computed per shard and merged (see core's `simulationResults`).
  */
 
 /** Shard `index` of `count`. */

@@ -6,7 +6,7 @@ import type { Shard } from '../ndjson/customerShard.js';
 import { scanEvents, type EventScan } from '../ndjson/eventScan.js';
 import { createSimulation, type TakenEvents } from './replay.js';
 
-/** What `simulateInThreads` gives each worker thread. */
+/** What `simulateInThreads` (runSimulation.ts) gives each worker thread. */
 export interface SimulateShardInput {
   path: string;
   shard: Shard;

@@ -20,11 +20,11 @@ const config = assertConfig({
 });
 
 const customers = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
-// Triggers and variants the config does not name too: the report lists them after its own.
+// Triggers and variants the config does not name too.
 const triggerIds = ['seats-ab', 'power-user-pdf', 'zeta-retired', 'alpha-retired'];
 const variants = ['control', 'a', 'b', 'holdout', 'z-variant'];
 
-/** Any small history: every counted type, duplicates by id, several config versions; MRR in whole units so sums are exact in any order. */
+/** Any small history: every counted type, usage, duplicates by id, several config versions. */
 const history = fc
   .array(
     fc.record({
@@ -42,7 +42,6 @@ const history = fc
   )
   .map((rows) =>
     rows.map(({ customer, day, kind, triggerId, variant, mrr, delta, version, id }): UpgradeKitEvent => {
-      // An id is one event, so one customer's: a repeated id is the same event sent again.
       const base = { v: 1 as const, id: `${customer}-e${id}`, at: T0 + day * DAY, customerId: customer, mrr, sdkVersion: 'test', ...(version && { configVersion: version }) };
       const trigger = { triggerId, variant };
       switch (kind) {

@@ -64,26 +64,33 @@ export async function simulateHere(io: Io, job: SimulationJob): Promise<Simulati
   }
 }
 
-/** One worker thread's shard, as promises of what it read and of its part. */
+/** One worker thread's shard, as promises of what it read and of its part; a failure rejects both. */
 function startShard(input: SimulateShardInput, progress: { read: (bytes: number) => void; replayed: (events: number) => void }) {
   const worker = new Worker(WORKER, { workerData: input, resourceLimits: heapLimits(input.bucketBytes) });
   let onRead!: (read: { scan: EventScan; taken: TakenEvents }) => void;
   let onDone!: (part: SimulationPart) => void;
-  let onFailure!: (error: Error) => void;
-  const failed = new Promise<never>((_, reject) => (onFailure = reject));
-  const read = Promise.race([new Promise<{ scan: EventScan; taken: TakenEvents }>((resolve) => (onRead = resolve)), failed]);
-  const done = Promise.race([new Promise<SimulationPart>((resolve) => (onDone = resolve)), failed]);
-  // Both are awaited later, or not at all when another shard failed first.
+  const rejects: Array<(error: Error) => void> = [];
+  const read = new Promise<{ scan: EventScan; taken: TakenEvents }>((resolve, reject) => {
+    onRead = resolve;
+    rejects.push(reject);
+  });
+  const done = new Promise<SimulationPart>((resolve, reject) => {
+    onDone = resolve;
+    rejects.push(reject);
+  });
+  // Awaited later, or not at all when another shard failed first.
   read.catch(() => {});
   done.catch(() => {});
+  // Rejecting a promise already resolved does nothing: an exit after the part arrived is no failure.
+  const fail = (error: Error) => rejects.forEach((reject) => reject(error));
   worker.on('message', (message: SimulateShardMessage) => {
     if (message.kind === 'read-progress') progress.read(message.bytes);
     else if (message.kind === 'read') onRead(message);
     else if (message.kind === 'replay-progress') progress.replayed(message.events);
     else onDone(message.part);
   });
-  worker.on('error', (error: Error & { code?: string }) => onFailure(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error));
-  worker.on('exit', (code) => onFailure(new Error(`a simulation thread stopped (exit code ${code}) before it finished`)));
+  worker.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error));
+  worker.on('exit', (code) => fail(new Error(`a simulation thread stopped (exit code ${code}) before it finished`)));
   return { read, done, start: (span: SimulationSpan) => worker.postMessage({ span } satisfies SimulateSpanMessage), stop: () => void worker.terminate() };
 }
 
