@@ -6,7 +6,7 @@
 // Reads the built packages (npm run build).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,19 @@ function ensureSample() {
   execFileSync('sh', ['-c', `head -n ${EVENTS} '${partial}' > '${partial}.head' && mv '${partial}.head' '${partial}'`]);
   renameSync(partial, path);
   return { path, made: true, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The example config without its triggers and activation condition, in the OS temp
+ * directory: simulating it costs what reading, grouping by customer and one
+ * client per customer cost, before any condition is evaluated.
+ */
+function configWithoutTriggers() {
+  const { policy, ...rest } = JSON.parse(readFileSync(config, 'utf8'));
+  const { activation, ...otherPolicy } = policy ?? {};
+  const path = join(tmpdir(), 'upgradekit-bench-no-triggers.json');
+  writeFileSync(path, JSON.stringify({ ...rest, policy: otherPolicy, triggers: [] }));
+  return path;
 }
 
 /** Lines per second of a pass that reads the file in 1 MiB chunks and counts newlines: the least any reader can cost. */
@@ -104,6 +117,9 @@ export async function run() {
   const parsePerSecond = await parseLines(sample.path);
   const report = runCli(['report', '--config', config, '--events', sample.path, '--format', 'json']);
   const simulate = runCli(['simulate', '--config', config, '--events', sample.path, '--format', 'json']);
+  const oneThread = runCli(['simulate', '--config', config, '--events', sample.path, '--format', 'json', '--threads', '1']);
+  const noTriggers = runCli(['simulate', '--config', configWithoutTriggers(), '--events', sample.path, '--format', 'json']);
+  const threads = Math.min(4, availableParallelism());
   const base = { name: 'bare line count of the same file', value: Math.round(baseline.perSecond) };
   const made = sample.made ? `made by upgradekit sample in ${sample.seconds.toFixed(0)} s` : 'cached';
   return [
@@ -127,7 +143,21 @@ export async function run() {
       value: simulate.perSecond,
       unit: 'events/s',
       baseline: base,
-      note: `${simulate.seconds.toFixed(1)} s in ${Math.min(4, availableParallelism())} threads (its default here); target ≥ ${TARGETS.simulatePerSecond.toLocaleString('en')}/s: ${verdict(simulate.perSecond >= TARGETS.simulatePerSecond)}`,
+      note: `${simulate.seconds.toFixed(1)} s in ${threads} threads (its default here); target ≥ ${TARGETS.simulatePerSecond.toLocaleString('en')}/s: ${verdict(simulate.perSecond >= TARGETS.simulatePerSecond)}`,
+    },
+    {
+      name: 'upgradekit simulate --threads 1',
+      value: oneThread.perSecond,
+      unit: 'events/s',
+      baseline: base,
+      note: `${oneThread.seconds.toFixed(1)} s, ${oneThread.peakRssMb.toFixed(0)} MB; the default's ${threads} threads run ${(simulate.perSecond / oneThread.perSecond).toFixed(2)}× as fast`,
+    },
+    {
+      name: 'upgradekit simulate, the config without triggers',
+      value: noTriggers.perSecond,
+      unit: 'events/s',
+      baseline: base,
+      note: `${noTriggers.seconds.toFixed(1)} s in ${threads} threads: reading, grouping by customer and one client per customer, before any condition is evaluated`,
     },
     {
       name: 'upgradekit simulate, peak RSS',
