@@ -1,3 +1,5 @@
+import { hashToUnit } from '@upgradekit/core/internal';
+
 /*
  * A file's events dealt to shards by customer, so that each shard holds all of
  * its customers' events and no other shard's: what a report or a replay needs to
@@ -13,15 +15,12 @@ export interface Shard {
 /** The customer id at the head of a line in the SDK's own shape (see `canonicalEvent.ts`). */
 const CUSTOMER_AT_HEAD = /^\{"v":1,"id":"[^"\\]*","at":[-+.0-9eE]*,"customerId":"([^"\\\x00-\x1f]+)"/;
 
-/** FNV-1a over the UTF-16 code units: cheap, and spreads ids that differ in one character. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
-  return value >>> 0;
-}
-
-/** The shard of a customer id. */
-export const shardOf = (customerId: string, count: number): number => hash(customerId) % count;
+/**
+ * The shard of a customer id: the low bits of the hash whose high bits pick the
+ * customer's bucket in a simulation (see `customerBuckets.ts`), so that every
+ * shard spreads its customers over all of its buckets.
+ */
+export const shardOf = (customerId: string, count: number): number => Math.floor(hashToUnit(customerId) * 2 ** 32) % count;
 
 /**
  * The customer id of a line: read from its head when the line is in the SDK's

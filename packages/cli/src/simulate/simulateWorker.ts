@@ -31,12 +31,6 @@ export interface SimulateSpanMessage {
   span: SimulationSpan;
 }
 
-/*
- * A worker thread's entry: reads the whole file and keeps the events of its
- * shard's customers (see `customerShard.ts`), reports what it took, waits for
- * the span every shard's weeks count from, replays its customers and posts its
- * part back.
- */
 /** `report`, at most every 100 ms. */
 function throttled(report: (events: number) => void): (events: number) => void {
   let last = 0;
@@ -48,6 +42,12 @@ function throttled(report: (events: number) => void): (events: number) => void {
   };
 }
 
+/*
+ * A worker thread's entry: reads the whole file and keeps the events of its
+ * shard's customers (see `customerShard.ts`), reports what it took, waits for
+ * the span every shard's weeks count from, replays its customers and posts its
+ * part back.
+ */
 const input = workerData as SimulateShardInput;
 const port = parentPort!;
 const post = (message: SimulateShardMessage) => port.postMessage(message);

@@ -13,8 +13,8 @@ import { addUnseenFirings } from './unseenFirings.js';
  * their trigger here (`attributionRecheck.ts`). Those feed the core's own report
  * accumulator, so the figures have one definition:
  *
- * - each customer's first event goes in first, under a type the report counts for
- *   customers and starting MRR only;
+ * - each customer's first event goes in first, as their activity (`addActivity`:
+ *   what the report counts for customers and starting MRR);
  * - then the counted events, in time order (one `trigger.fired` of each trigger,
  *   variant and version: the database counts the rest, `unseenFirings.ts`), slice
  *   by slice as the database reads them, each re-checked before it is counted;
@@ -23,9 +23,6 @@ import { addUnseenFirings } from './unseenFirings.js';
  *
  * Stored events are unique by id, so the report never sees a duplicate.
  */
-
-/** A type no figure reads: the event stands for its customer's first one. */
-const FIRST = 'upgradekit.first';
 
 export async function storeReport(store: UpgradeKitStore, config: Config, scope: EventScope, options: { byConfigVersion: boolean }): Promise<ConversionReport> {
   const window = attributionWindowMs(config);
@@ -36,9 +33,7 @@ export async function storeReport(store: UpgradeKitStore, config: Config, scope:
     summary(rows) {
       counts = rows.counts;
       recheck = createAttributionRecheck(rows.touchesBefore, window);
-      for (const { id, at, customerId, mrr, configVersion } of rows.firsts) {
-        accumulator.add({ type: FIRST, id, at, customerId, mrr, configVersion } as unknown as UpgradeKitEvent);
-      }
+      for (const first of rows.firsts) accumulator.addActivity(first);
     },
     counted(slice) {
       recheck!(slice);

@@ -36,14 +36,14 @@ async function summary(tx: SqlClient, scope: EventScope, byConfigVersion: boolea
      SELECT
        (SELECT json_agg(json_build_array(version, events, first_at, last_at))
         FROM (SELECT version, sum(events) AS events, min(at) AS first_at, max(last_at) AS last_at FROM groups GROUP BY 1) AS c)::text AS counts,
-       (SELECT json_agg(json_build_array(id, at, customer_id, mrr, config_version) ORDER BY at, id COLLATE "C") FROM first)::text AS firsts`,
+       (SELECT json_agg(json_build_array(at, customer_id, mrr, config_version) ORDER BY at, id COLLATE "C") FROM first)::text AS firsts`,
     params,
   );
   const counts = row?.counts ? (JSON.parse(row.counts) as Array<[string | null, number, number, number]>) : [];
-  const firsts = row?.firsts ? (JSON.parse(row.firsts) as Array<[string, number, string, number, string | null]>) : [];
+  const firsts = row?.firsts ? (JSON.parse(row.firsts) as Array<[number, string, number, string | null]>) : [];
   return {
     counts: counts.map(([configVersion, events, firstAt, lastAt]) => ({ configVersion, events, firstAt, lastAt })),
-    firsts: firsts.map(([id, at, customerId, mrr, configVersion]) => ({ id, at, customerId, mrr, configVersion: configVersion ?? undefined })),
+    firsts: firsts.map(([at, customerId, mrr, configVersion]) => ({ at, customerId, mrr, configVersion: configVersion ?? undefined })),
   };
 }
 

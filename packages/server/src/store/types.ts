@@ -1,4 +1,5 @@
 import type { UpgradeKitEvent } from '@upgradekit/core';
+import type { CustomerActivity } from '@upgradekit/core/report';
 
 /*
  * The store's contract: what the handler needs from a database. Both stores
@@ -128,13 +129,15 @@ export interface Touch {
   at: number;
 }
 
-/** What the report reads of the stored events, fetched and aggregated by the database (see `report/serverReport.ts`). */
-/** What the report reads of the scope before its counted events: counts, customers' first events, earlier touches. */
+/**
+ * What the report reads of the scope before its counted events, aggregated by the
+ * database (see `report/serverReport.ts`): counts, customers' first events, earlier touches.
+ */
 export interface ReportSummary {
   /** Events in the scope, per config version with `byConfigVersion` (`null`: none recorded), else one count under `null`. */
   counts: Array<{ configVersion: string | null; events: number; firstAt: number; lastAt: number }>;
-  /** Each customer's earliest event (per config version with `byConfigVersion`), sorted by time then id; every field present, in one shape. */
-  firsts: Array<{ id: string; at: number; customerId: string; mrr: number; configVersion: string | undefined }>;
+  /** Each customer's earliest event as their activity (per config version with `byConfigVersion`), sorted by time then id; every field present, in one shape. */
+  firsts: Array<Required<CustomerActivity>>;
   /** Impressions and clicks within the attribution window before the scope's `from`, by time. */
   touchesBefore: Touch[];
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hashToUnit } from '@upgradekit/core/internal';
 import { parseEvent, type UpgradeKitEvent } from '@upgradekit/core/report';
 import { readCanonicalActivity, readCanonicalEvent } from '../canonicalEvent.js';
 import { customerOfLine, shardOf } from '../customerShard.js';
@@ -126,5 +127,16 @@ describe('customer shards', () => {
     for (let index = 0; index < 3000; index++) counts[shardOf(`cus_${index}`, 3)]!++;
     for (const count of counts) expect(count).toBeGreaterThan(900);
     expect(shardOf('cus_42', 3)).toBe(shardOf('cus_42', 3));
+  });
+
+  it("spreads each shard's customers over all of a simulation's buckets", () => {
+    // A simulation's buckets take a customer by hashToUnit's high bits (customerBuckets.ts).
+    const pairs = new Map<string, number>();
+    for (let index = 0; index < 4000; index++) {
+      const key = `${shardOf(`cus_${index}`, 2)}:${Math.floor(hashToUnit(`cus_${index}`) * 8)}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+    expect(pairs.size).toBe(16);
+    for (const count of pairs.values()) expect(count).toBeGreaterThan(150);
   });
 });
